@@ -1,0 +1,7 @@
+// Every migration, by name, in order. Listed here (not read from disk) so a bundled build carries them.
+import type { Migration } from 'kysely';
+import * as initial from './0001_initial.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+};

@@ -1,0 +1,85 @@
+// Builds the Fastify instance: config, logger, database, tokens, metrics and the contract layer.
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import jwt from '@fastify/jwt';
+import metrics from 'fastify-metrics';
+import { Registry } from 'prom-client';
+import type { Config } from './config.js';
+import { contract, loadSpec } from './contract.js';
+import { openDatabase } from './db.js';
+import { createAuthenticator } from './auth.js';
+import { handlers } from './operations/index.js';
+import { createPasswords, type Passwords } from './passwords.js';
+import { repositories, type Services, type TokenClaims } from './services.js';
+
+export const bodyLimit = 1024 * 1024;
+
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: { paths: ['req.headers.authorization', 'req.headers.token', 'req.headers.cookie'], censor: '[redacted]' },
+    serializers: {
+      // The default serializer logs the raw URL, which may carry ?token=.
+      req: (req) => ({
+        method: req.method,
+        url: req.url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]'),
+        remoteAddress: req.ip,
+      }),
+    },
+  };
+}
+
+export interface AppOptions {
+  /** Shared across apps in one process (tests), since building argon2's dummy hash costs a hash. */
+  passwords?: Passwords;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+  });
+
+  const db = await openDatabase(config.databaseUrl);
+  app.addHook('onClose', () => db.destroy());
+  const repos = repositories(db);
+  const secret = config.jwtSecret ?? (await repos.settings.getOrCreate('jwt_secret', () => randomBytes(64).toString('base64url')));
+
+  await app.register(jwt, {
+    secret,
+    sign: { algorithm: 'HS512', iss: 'platform', expiresIn: config.jwtTtlSeconds },
+    verify: { algorithms: ['HS512'], allowedIss: 'platform' },
+  });
+
+  const registry = new Registry();
+  await app.register(metrics.default, {
+    endpoint: null,
+    defaultMetrics: { enabled: true, register: registry },
+    routeMetrics: {
+      enabled: { histogram: true, summary: false },
+      registeredRoutesOnly: false,
+      overrides: {
+        histogram: {
+          registers: [registry],
+          buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+        },
+      },
+    },
+  });
+
+  const services: Services = {
+    config,
+    ...repos,
+    passwords: options.passwords ?? (await createPasswords()),
+    metrics: registry,
+    signToken: (claims: TokenClaims) => app.jwt.sign(claims),
+  };
+  const authenticate = createAuthenticator((token) => app.jwt.verify(token), repos.users);
+  await contract(app, { api: await loadSpec(), handlers, services, authenticate });
+  return app;
+}

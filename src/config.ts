@@ -1,0 +1,73 @@
+// The environment, read once into a typed config. A bad value stops start-up with one line naming it.
+import { isIP } from 'node:net';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  jwtSecret: string | undefined;
+  jwtTtlSeconds: number;
+  logLevel: string;
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
+}
+
+export class ConfigError extends Error {}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const ttlUnits: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+function fail(name: string, value: string, expected: string): never {
+  throw new ConfigError(`${name}=${JSON.stringify(value)} is invalid: expected ${expected}`);
+}
+
+function port(value: string): number {
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  return n >= 0 && n <= 65535 ? n : fail('PORT', value, 'an integer from 0 to 65535');
+}
+
+function host(value: string): string {
+  return value !== '' && !/\s/.test(value) ? value : fail('HOST', value, 'a host name or IP address');
+}
+
+function databaseUrl(value: string): string {
+  return /^sqlite:.+/.test(value) ? value : fail('DATABASE_URL', value, 'sqlite:<path>');
+}
+
+function jwtSecret(value: string): string {
+  return value.length >= 32 ? value : fail('JWT_SECRET', '<hidden>', 'at least 32 characters');
+}
+
+function jwtTtl(value: string): number {
+  const match = /^(\d{1,9})([smhd]?)$/.exec(value);
+  const seconds = match ? Number(match[1]) * (ttlUnits[match[2] || 's'] ?? 1) : 0;
+  return seconds > 0 ? seconds : fail('JWT_TTL', value, 'a positive duration such as 3600, 90m, 12h or 7d');
+}
+
+function logLevel(value: string): string {
+  return logLevels.includes(value) ? value : fail('LOG_LEVEL', value, logLevels.join(', '));
+}
+
+function trustProxy(value: string): Config['trustProxy'] {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  if (/^\d{1,3}$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  const entries = value.split(',').map((s) => s.trim());
+  const ok = entries.every((e) => isIP(e.split('/')[0] ?? '') !== 0 || ['loopback', 'linklocal', 'uniquelocal'].includes(e));
+  return ok ? entries : fail('TRUST_PROXY', value, 'true, false, a hop count, or comma-separated IPs/CIDRs');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const read = <T>(name: string, fallback: string, parse: (v: string) => T): T => parse(env[name] ?? fallback);
+  return {
+    port: read('PORT', '58888', port),
+    host: read('HOST', '127.0.0.1', host),
+    databaseUrl: read('DATABASE_URL', 'sqlite:./data/cms.db', databaseUrl),
+    jwtSecret: env.JWT_SECRET === undefined ? undefined : jwtSecret(env.JWT_SECRET),
+    jwtTtlSeconds: read('JWT_TTL', '7d', jwtTtl),
+    logLevel: read('LOG_LEVEL', 'info', logLevel),
+    trustProxy: read('TRUST_PROXY', 'false', trustProxy),
+  };
+}

@@ -1,0 +1,165 @@
+// The contract layer: openapi.yaml decides the routes, validation, authentication and response content types.
+// One native Fastify route per operation (openapi-backend's own router rebuilds its tables per request).
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import addFormats from 'ajv-formats';
+import { OpenAPIBackend, type Operation } from 'openapi-backend';
+import type { ErrorObject } from 'ajv';
+import { ApiError, fail, type ErrorName } from './envelope.js';
+import type { Context, Handlers, Input } from './operations/types.js';
+import type { UserWithRole } from './repositories/users.js';
+import type { Services } from './services.js';
+
+export const specPath = new URL('../openapi.yaml', import.meta.url).pathname;
+
+export async function loadSpec(): Promise<OpenAPIBackend> {
+  const api = new OpenAPIBackend({
+    definition: specPath,
+    strict: true,
+    coerceTypes: true,
+    ajvOpts: { useDefaults: true },
+    customizeAjv: (ajv) => addFormats.default(ajv),
+  });
+  await api.init();
+  return api;
+}
+
+export interface ContractOptions {
+  api: OpenAPIBackend;
+  handlers: Handlers;
+  services: Services;
+  authenticate(request: FastifyRequest): Promise<UserWithRole>;
+}
+
+type AnyHandler = (input: Input<never>, context: Context) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
+
+const where = (path: string) =>
+  path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part === 'requestBody' ? 'body' : part))
+    .join('.') || 'request';
+
+/** One line naming the offending field, e.g. `body.username must be string`. */
+export function describeValidationError(error: ErrorObject): string {
+  const at = where(error.instancePath);
+  const { missingProperty, additionalProperty } = error.params as Record<string, string | undefined>;
+  if (error.keyword === 'parse') return 'body is not valid JSON';
+  if (missingProperty === 'requestBody') return 'body is required';
+  if (missingProperty) return `missing field ${at === 'request' ? '' : `${at}.`}${missingProperty}`;
+  if (additionalProperty) return `unknown field ${at}.${additionalProperty}`;
+  return `${at} ${error.message ?? 'is invalid'}`;
+}
+
+function send(reply: FastifyReply, contentType: string, result: { status: number; body: unknown; headers?: Record<string, string> }) {
+  reply.code(result.status);
+  if (result.headers) reply.headers(result.headers);
+  if (!reply.hasHeader('content-type')) reply.type(contentType);
+  return reply.send(contentType.startsWith('application/json') ? JSON.stringify(result.body) : result.body);
+}
+
+function sendFailure(reply: FastifyReply, name: ErrorName, message?: string, headers: Record<string, string> = {}) {
+  const failure = message === undefined ? fail(name) : fail(name, message);
+  return send(reply, 'application/json; charset=utf-8', { ...failure, headers });
+}
+
+function contentTypes(operation: Operation): Map<number, string> {
+  const types = new Map<number, string>();
+  for (const [status, response] of Object.entries(operation.responses ?? {})) {
+    const type = Object.keys((response as { content?: object }).content ?? {})[0] ?? 'application/json';
+    types.set(Number(status), type === 'application/json' ? 'application/json; charset=utf-8' : type);
+  }
+  return types;
+}
+
+// Names of apiKey query parameters that carry credentials: they are not part of the operation's query.
+function credentialQueryNames(api: OpenAPIBackend, operation: Operation): string[] {
+  const schemes = (api.definition.components?.securitySchemes ?? {}) as Record<string, { type: string; in?: string; name?: string }>;
+  return (operation.security ?? [])
+    .flatMap((requirement) => Object.keys(requirement))
+    .map((name) => schemes[name])
+    .filter((scheme) => scheme?.type === 'apiKey' && scheme.in === 'query')
+    .map((scheme) => scheme?.name as string);
+}
+
+function registerOperation(app: FastifyInstance, options: ContractOptions, operation: Operation) {
+  const { api, services, authenticate } = options;
+  const operationId = operation.operationId as keyof Handlers;
+  const handler = options.handlers[operationId] as unknown as AnyHandler;
+  const types = contentTypes(operation);
+  const secured = (operation.security ?? []).length > 0;
+  const credentialNames = credentialQueryNames(api, operation);
+  // With no parameters and no body declared, a request with neither is valid without running the validator.
+  const trivial = (operation.parameters ?? []).length === 0 && !operation.requestBody;
+
+  app.route({
+    method: operation.method.toUpperCase(),
+    url: operation.path.replace(/{([^}]+)}/g, ':$1'),
+    config: { statsId: operationId },
+    handler: async (request, reply) => {
+      let query = request.query as Record<string, unknown>;
+      if (credentialNames.length) query = Object.fromEntries(Object.entries(query).filter(([k]) => !credentialNames.includes(k)));
+      const hasQuery = request.url.includes('?');
+      if (!(trivial && !hasQuery && request.body === undefined)) {
+        const validation = api.validateRequest(
+          { method: request.method, path: request.url, headers: request.headers as Record<string, string>, query: query as Record<string, string>, body: request.body },
+          operation,
+        );
+        if (!validation.valid) throw new ApiError('paramsInvalid', `parameters format error: ${describeValidationError(validation.errors![0]!)}`);
+        query = (validation.coerced.query as Record<string, unknown>) ?? query;
+      }
+      const caller = secured ? await authenticate(request) : undefined;
+      const context: Context = {
+        request,
+        services,
+        get caller(): UserWithRole {
+          if (!caller) throw new Error(`${operationId} reads the caller but declares no security`);
+          return caller;
+        },
+      };
+      const input = { body: request.body, query, params: request.params } as Input<never>;
+      const result = await handler(input, context);
+      return send(reply, types.get(result.status) ?? 'application/json; charset=utf-8', result);
+    },
+  });
+}
+
+// Fastify's own rejections, by the status it gives them, answered in the envelope.
+function fastifyRejection(error: FastifyError): [ErrorName, string | undefined] | undefined {
+  switch (error.statusCode) {
+    case 400:
+      return ['paramsInvalid', `parameters format error: ${error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body is empty' : 'body is not valid JSON'}`];
+    case 413:
+      return ['payloadTooLarge', undefined];
+    case 415:
+      return ['unsupportedMediaType', undefined];
+    default:
+      return undefined;
+  }
+}
+
+export async function contract(app: FastifyInstance, options: ContractOptions): Promise<void> {
+  const operations = options.api.getOperations();
+  for (const operation of operations) registerOperation(app, options, operation);
+
+  const templates = operations.map((op) => ({
+    method: op.method.toUpperCase(),
+    pattern: new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/{[^}]+}/g, '[^/]+')}$`),
+  }));
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = templates.filter((t) => t.pattern.test(path)).map((t) => t.method);
+    if (allowed.length === 0) return sendFailure(reply, 'notFound');
+    if (allowed.includes('GET')) allowed.push('HEAD');
+    return sendFailure(reply, 'methodNotAllowed', undefined, { allow: allowed.join(', ') });
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) return sendFailure(reply, error.errorName, error.message, error.headers);
+    const rejection = fastifyRejection(error);
+    if (rejection) return sendFailure(reply, ...rejection);
+    // Name and code only: a stack or a driver's message could carry SQL or a secret.
+    request.log.error({ err: { type: error.name, code: error.code } }, 'unhandled error');
+    return sendFailure(reply, 'internal');
+  });
+}

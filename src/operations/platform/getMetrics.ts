@@ -1,0 +1,7 @@
+import type { Handler } from '../types.js';
+
+export const getMetrics: Handler<'getMetrics'> = async (_input, { services }) => ({
+  status: 200,
+  body: await services.metrics.metrics(),
+  headers: { 'content-type': services.metrics.contentType },
+});

@@ -1,0 +1,32 @@
+// argon2id hashing, bounded so a login storm cannot starve every other request of CPU.
+import { availableParallelism } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import argon2 from 'argon2';
+import { ApiError } from './envelope.js';
+import { createLimiter, Saturated } from './limiter.js';
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
+const options = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export interface Passwords {
+  hash(password: string): Promise<string>;
+  /** Verifies against `hash`, or against a dummy hash when there is none, so unknown users cost the same. */
+  verify(hash: string | undefined, password: string): Promise<boolean>;
+}
+
+export async function createPasswords({ concurrency = availableParallelism(), queue = 64 } = {}): Promise<Passwords> {
+  const limit = createLimiter(concurrency, queue);
+  const bounded = async <T>(task: () => Promise<T>): Promise<T> => {
+    try {
+      return await limit(task);
+    } catch (error) {
+      if (error instanceof Saturated) throw new ApiError('busy', undefined, { 'retry-after': '1' });
+      throw error;
+    }
+  };
+  const dummy = await argon2.hash(randomBytes(32), options);
+  return {
+    hash: (password) => bounded(() => argon2.hash(password, options)),
+    verify: (hash, password) => bounded(async () => (await argon2.verify(hash ?? dummy, password)) && hash !== undefined),
+  };
+}

@@ -1,0 +1,33 @@
+// Entry point: read the environment, build the app, listen, drain on SIGTERM.
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+const drainSeconds = 8;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApp(config);
+  await app.listen({ port: config.port, host: config.host });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'draining');
+    // Requests still running after the grace period are cut off so the process always exits.
+    const force = setTimeout(() => app.server.closeAllConnections(), drainSeconds * 1000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `start-up failed: ${(error as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});
