@@ -45,6 +45,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     return503OnClosing: true,
   });
 
+  // JSON is the only request body the spec declares; Fastify would otherwise parse text/plain too.
+  app.removeContentTypeParser('text/plain');
+
   const db = await openDatabase(config.databaseUrl);
   app.addHook('onClose', () => db.destroy());
   const repos = repositories(db);
@@ -64,6 +67,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       enabled: { histogram: true, summary: false },
       registeredRoutesOnly: false,
       overrides: {
+        // fastify-metrics creates its summary even when disabled: keep it out of every registry.
+        summary: { registers: [] },
         histogram: {
           registers: [registry],
           buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],

@@ -1,0 +1,63 @@
+// Builds the real app on a fresh SQLite file in the test's own directory; every response is checked against the spec.
+import type { Test } from 'tap';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp, type AppOptions } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createPasswords, type Passwords } from '../../src/passwords.js';
+import { assertMatchesSpec } from './contract.js';
+
+export const testSecret = 'test-secret-that-is-at-least-32-characters-long';
+
+let passwords: Promise<Passwords> | undefined;
+
+export interface Reply {
+  status: number;
+  headers: Record<string, unknown>;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+export async function call(app: FastifyInstance, options: InjectOptions): Promise<Reply> {
+  const response = await app.inject(options);
+  const method = (options.method ?? 'GET').toUpperCase();
+  const url = options.url as string;
+  await assertMatchesSpec({ method, url, status: response.statusCode, headers: response.headers, text: response.body });
+  const isJson = method !== 'HEAD' && String(response.headers['content-type']).startsWith('application/json');
+  const json = isJson ? (JSON.parse(response.body) as unknown) : undefined;
+  return { status: response.statusCode, headers: response.headers, text: response.body, json };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  dir: string;
+  call(options: InjectOptions): Promise<Reply>;
+  register(username: string, password?: string): Promise<Reply>;
+  login(username: string, password?: string): Promise<Reply>;
+  /** A token for a freshly registered user. */
+  tokenFor(username: string, password?: string): Promise<string>;
+}
+
+export async function startApp(t: Test, overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<TestApp> {
+  const dir = t.testdir();
+  const config: Config = { ...loadConfig({}), databaseUrl: `sqlite:${dir}/cms.db`, logLevel: 'silent', jwtSecret: testSecret, ...overrides };
+  passwords ??= createPasswords();
+  const app = await buildApp(config, { passwords: await passwords, ...options });
+  t.teardown(() => app.close());
+  const post = (url: string, payload: object) => call(app, { method: 'POST', url, payload });
+  const testApp: TestApp = {
+    app,
+    config,
+    dir,
+    call: (o) => call(app, o),
+    register: (username, password = 'secret-pass') => post('/api/v1/user/register', { username, password }),
+    login: (username, password = 'secret-pass') => post('/api/v1/user/login', { username, password }),
+    async tokenFor(username, password = 'secret-pass') {
+      await testApp.register(username, password);
+      const reply = await testApp.login(username, password);
+      return reply.json.data.token as string;
+    },
+  };
+  return testApp;
+}

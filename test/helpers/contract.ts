@@ -1,0 +1,71 @@
+// The one check every response in the suite passes through: does it match openapi.yaml?
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { OpenAPIBackend, Operation } from 'openapi-backend';
+import { loadSpec } from '../../src/contract.js';
+import { errors } from '../../generated/errors.js';
+
+export interface Exchange {
+  method: string;
+  url: string;
+  status: number;
+  headers: Record<string, unknown>;
+  text: string;
+}
+
+let spec: Promise<{ api: OpenAPIBackend; errorEnvelope: (data: unknown) => boolean }> | undefined;
+
+function load() {
+  spec ??= loadSpec().then((api) => {
+    const ajv = new Ajv({ strict: false });
+    addFormats.default(ajv);
+    const schema = (api.definition.components?.schemas as Record<string, object>).ErrorEnvelope as object;
+    return { api, errorEnvelope: ajv.compile(schema) };
+  });
+  return spec;
+}
+
+const successCodes = new Set([0, 1000]);
+
+function checkErrorTable(exchange: Exchange, body: unknown): string[] {
+  const errCode = (body as { errCode?: unknown }).errCode;
+  if (typeof errCode !== 'number' || successCodes.has(errCode)) return [];
+  const entry = Object.values(errors).find((e) => e.errCode === errCode);
+  if (!entry) return [`errCode ${errCode} is not listed under x-errors`];
+  return entry.status === exchange.status ? [] : [`errCode ${errCode} is listed with HTTP ${entry.status}, answered ${exchange.status}`];
+}
+
+function checkOperation(api: OpenAPIBackend, operation: Operation, exchange: Exchange, contentType: string): string[] {
+  const responses = operation.responses as Record<string, { content?: Record<string, unknown> }>;
+  const declared = responses[String(exchange.status)];
+  if (!declared) return [`${operation.operationId} does not declare status ${exchange.status}`];
+  const types = Object.keys(declared.content ?? {});
+  if (!types.some((type) => contentType.startsWith(type))) return [`content-type ${contentType} is not one of ${types.join(', ')}`];
+  if (!contentType.startsWith('application/json')) return [];
+  const body = JSON.parse(exchange.text) as unknown;
+  const problems = [
+    ...(api.validateResponse(body, operation, exchange.status).errors ?? []),
+    ...(api.validateResponseHeaders(exchange.headers, operation, { statusCode: exchange.status }).errors ?? []),
+  ].map((e) => `${e.instancePath || '/'} ${e.message}`);
+  return [...problems, ...checkErrorTable(exchange, body)];
+}
+
+/** Throws, naming every mismatch, when a response is not what openapi.yaml says it may be. */
+export async function assertMatchesSpec(exchange: Exchange): Promise<void> {
+  const { api, errorEnvelope } = await load();
+  if (exchange.method === 'HEAD') return;
+  const contentType = String(exchange.headers['content-type'] ?? '');
+  const operation = api.matchOperation({ method: exchange.method, path: exchange.url, headers: {} });
+  let problems: string[];
+  if (operation) {
+    problems = checkOperation(api, operation, exchange, contentType);
+  } else if (![404, 405].includes(exchange.status) || !contentType.startsWith('application/json')) {
+    problems = [`no operation matches, so only a JSON 404 or 405 may answer, not ${exchange.status} ${contentType}`];
+  } else {
+    const body = JSON.parse(exchange.text) as unknown;
+    problems = [...(errorEnvelope(body) ? [] : ['body is not an ErrorEnvelope']), ...checkErrorTable(exchange, body)];
+  }
+  if (problems.length) {
+    throw new Error(`${exchange.method} ${exchange.url} → ${exchange.status} does not match openapi.yaml:\n  ${problems.join('\n  ')}\n  body: ${exchange.text.slice(0, 500)}`);
+  }
+}
