@@ -1,6 +1,7 @@
 // Builds the Fastify instance: config, logger, database, tokens, metrics and the contract layer.
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
 import jwt from '@fastify/jwt';
 import metrics from 'fastify-metrics';
 import { Registry } from 'prom-client';
@@ -14,9 +15,10 @@ import { repositories, type Services, type TokenClaims } from './services.js';
 
 export const bodyLimit = 1024 * 1024;
 
-function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+function loggerOptions(config: Config, stream: DestinationStream | undefined): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
+    ...(stream ? { stream } : {}),
     redact: { paths: ['req.headers.authorization', 'req.headers.token', 'req.headers.cookie'], censor: '[redacted]' },
     serializers: {
       // The default serializer logs the raw URL, which may carry ?token=.
@@ -32,12 +34,13 @@ function loggerOptions(config: Config): FastifyServerOptions['logger'] {
 export interface AppOptions {
   /** Shared across apps in one process (tests), since building argon2's dummy hash costs a hash. */
   passwords?: Passwords;
-  logger?: FastifyServerOptions['logger'];
+  /** Where log lines go (stdout by default). */
+  logStream?: DestinationStream;
 }
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? loggerOptions(config),
+    logger: loggerOptions(config, options.logStream),
     trustProxy: config.trustProxy,
     bodyLimit,
     connectionTimeout: 30_000,
@@ -66,6 +69,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     routeMetrics: {
       enabled: { histogram: true, summary: false },
       registeredRoutesOnly: false,
+      invalidRouteGroup: 'unmatched',
       overrides: {
         // fastify-metrics creates its summary even when disabled: keep it out of every registry.
         summary: { registers: [] },

@@ -45,3 +45,12 @@ t.test('a disabled user answers 1007 once the password is right', async (t) => {
   t.same((await login('sleeper', 'pw')).json, { errCode: 1007, data: {}, errMsg: 'user has been disabled' });
   t.equal((await login('sleeper', 'wrong')).json.errCode, 1003, 'a wrong password does not reveal the account state');
 });
+
+t.test('without JWT_SECRET, a generated secret is stored and shared by every app on the database', async (t) => {
+  const first = await startApp(t, { jwtSecret: undefined });
+  const token = await first.tokenFor('shared');
+  const second = await startApp(t, { jwtSecret: undefined, databaseUrl: first.config.databaseUrl });
+  t.equal((await second.call({ url: '/api/v1/user/list', headers: { token } })).status, 200);
+  const { value } = openSqlite(`${first.dir}/cms.db`).prepare("select value from settings where key = 'jwt_secret'").get() as { value: string };
+  t.ok(Buffer.from(value, 'base64url').length >= 64, 'a 64-byte random secret');
+});

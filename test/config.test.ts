@@ -1,0 +1,44 @@
+import t from 'tap';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+t.test('defaults are the original service\'s', async (t) => {
+  const config = loadConfig({});
+  t.match(config, { port: 58888, host: '127.0.0.1', databaseUrl: 'sqlite:./data/cms.db', jwtSecret: undefined, jwtTtlSeconds: 604800, logLevel: 'info', trustProxy: false });
+});
+
+t.test('values are parsed', async (t) => {
+  const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'sqlite:/tmp/x.db', JWT_SECRET: 's'.repeat(32), JWT_TTL: '12h', LOG_LEVEL: 'warn', TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' });
+  t.match(config, { port: 8080, host: '0.0.0.0', databaseUrl: 'sqlite:/tmp/x.db', jwtSecret: 's'.repeat(32), jwtTtlSeconds: 43200, logLevel: 'warn' });
+  t.same(config.trustProxy, ['10.0.0.0/8', '127.0.0.1']);
+  for (const [ttl, seconds] of [['3600', 3600], ['90m', 5400], ['7d', 604800], ['30s', 30]] as const) {
+    t.equal(loadConfig({ JWT_TTL: ttl }).jwtTtlSeconds, seconds, ttl);
+  }
+  t.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+  const hops = loadConfig({ TRUST_PROXY: '2' }).trustProxy as (a: string, hop: number) => boolean;
+  t.same([hops('x', 0), hops('x', 1), hops('x', 2)], [true, true, false], 'a hop count trusts that many proxies');
+});
+
+t.test('a bad value is one clear line naming the variable, never echoing a secret', async (t) => {
+  const bad: Record<string, string> = {
+    PORT: '70000',
+    HOST: ' ',
+    DATABASE_URL: 'mysql://x',
+    JWT_SECRET: 'short-secret',
+    JWT_TTL: '0',
+    LOG_LEVEL: 'loud',
+    TRUST_PROXY: 'somewhere',
+  };
+  for (const [name, value] of Object.entries(bad)) {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (e) {
+      error = e;
+    }
+    t.type(error, ConfigError, name);
+    const message = (error as Error).message;
+    t.match(message, new RegExp(`^${name}=`), `${name} is named first`);
+    t.notMatch(message, /\n/, 'one line');
+    if (name === 'JWT_SECRET') t.notMatch(message, value, 'the secret is not echoed');
+  }
+});

@@ -1,0 +1,34 @@
+import t from 'tap';
+import { Migrator } from 'kysely';
+import { openDatabase, openSqlite } from '../src/db.js';
+import { migrations } from '../db/migrations/index.js';
+import { settingsRepository } from '../src/repositories/settings.js';
+
+t.test('migrations seed the admin and user roles, and go down cleanly', async (t) => {
+  const dir = t.testdir();
+  const db = await openDatabase(`sqlite:${dir}/nested/dir/cms.db`);
+  t.teardown(() => db.destroy());
+  const roles = await db.selectFrom('role').select(['name', 'code']).orderBy('id').execute();
+  t.same(roles, [{ name: 'admin', code: 'admin' }, { name: 'user', code: 'user' }]);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const down = await migrator.migrateDown();
+  t.equal(down.error, undefined);
+  const tables = openSqlite(`${dir}/nested/dir/cms.db`).prepare("select name from sqlite_master where type = 'table' and name in ('users', 'role', 'settings')").all();
+  t.same(tables, []);
+  t.equal((await migrator.migrateToLatest()).error, undefined, 'and up again');
+});
+
+t.test('SQLite runs in WAL mode with foreign keys on', async (t) => {
+  const sqlite = openSqlite(`${t.testdir()}/cms.db`);
+  t.equal(sqlite.pragma('journal_mode', { simple: true }), 'wal');
+  t.equal(sqlite.pragma('foreign_keys', { simple: true }), 1);
+  t.equal(sqlite.pragma('synchronous', { simple: true }), 1, 'NORMAL');
+});
+
+t.test('a setting is created once; later callers get the first value', async (t) => {
+  const db = await openDatabase(`sqlite:${t.testdir()}/cms.db`);
+  t.teardown(() => db.destroy());
+  const settings = settingsRepository(db);
+  t.equal(await settings.getOrCreate('k', () => 'first'), 'first');
+  t.equal(await settings.getOrCreate('k', () => 'second'), 'first');
+});

@@ -1,0 +1,63 @@
+// Runs the real server entry as a child process on a free port, the way `npm start` does.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { Test } from 'tap';
+import { assertMatchesSpec } from './contract.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Server {
+  child: ChildProcess;
+  base: string;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function runServer(env: Record<string, string>, cwd = root): Omit<Server, 'base'> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/server.ts`], {
+    cwd,
+    // A clean environment: tap's coverage hooks in a second tsx process corrupt the coverage merge.
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, output: () => output, exited };
+}
+
+/** Starts the server and waits until it listens; stopped at the end of the test. */
+export async function startServer(t: Test, env: Record<string, string>, cwd?: string): Promise<Server> {
+  const port = await freePort();
+  const server = runServer({ PORT: String(port), LOG_LEVEL: 'info', ...env }, cwd);
+  t.teardown(() => {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+  const deadline = Date.now() + 20_000;
+  while (!server.output().includes('Server listening')) {
+    if (server.child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${server.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { ...server, base: `http://127.0.0.1:${port}` };
+}
+
+/** fetch, with the response checked against openapi.yaml. */
+export async function fetchChecked(url: string, init: RequestInit = {}) {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  const { pathname, search } = new URL(url);
+  await assertMatchesSpec({ method: init.method ?? 'GET', url: pathname + search, status: response.status, headers: Object.fromEntries(response.headers), text });
+  return { status: response.status, text, json: text ? (JSON.parse(text) as any) : undefined }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
