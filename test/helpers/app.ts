@@ -1,4 +1,6 @@
 // Builds the real app on a fresh SQLite file in the test's own directory; every response is checked against the spec.
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Test } from 'tap';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/app.js';
@@ -39,8 +41,16 @@ export interface TestApp {
   tokenFor(username: string, password?: string): Promise<string>;
 }
 
+const testDirs = new WeakMap<Test, string>();
+
+// t.testdir() empties its directory when called again, so each app gets its own folder inside it.
+function appDir(t: Test): string {
+  if (!testDirs.has(t)) testDirs.set(t, t.testdir());
+  return mkdtempSync(join(testDirs.get(t)!, 'app-'));
+}
+
 export async function startApp(t: Test, overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<TestApp> {
-  const dir = t.testdir();
+  const dir = appDir(t);
   const config: Config = { ...loadConfig({}), databaseUrl: `sqlite:${dir}/cms.db`, logLevel: 'silent', jwtSecret: testSecret, ...overrides };
   passwords ??= createPasswords();
   const app = await buildApp(config, { passwords: await passwords, ...options });
