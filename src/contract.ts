@@ -9,6 +9,7 @@ import type { ErrorObject } from 'ajv';
 import { ApiError, fail, type ErrorName } from './envelope.js';
 import type { Context, Handlers, Input } from './operations/types.js';
 import type { UserWithRole } from './repositories/users.js';
+import type { RequestMetrics } from './metrics.js';
 import type { Services } from './services.js';
 
 export const specPath = new URL('../openapi.yaml', import.meta.url).pathname;
@@ -38,6 +39,7 @@ export interface ContractOptions {
   handlers: Handlers;
   services: Services;
   authenticate(request: FastifyRequest): Promise<UserWithRole>;
+  timing: RequestMetrics;
 }
 
 type AnyHandler = (input: Input<never>, context: Context) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
@@ -60,23 +62,30 @@ export function describeValidationError(error: ErrorObject): string {
   return `${at} ${error.message ?? 'is invalid'}`;
 }
 
-function send(reply: FastifyReply, contentType: string, result: { status: number; body: unknown; headers?: Record<string, string> }) {
-  reply.code(result.status);
-  if (result.headers) reply.headers(result.headers);
-  if (!reply.hasHeader('content-type')) reply.type(contentType);
-  return reply.send(contentType.startsWith('application/json') ? JSON.stringify(result.body) : result.body);
+const jsonType = 'application/json; charset=utf-8';
+
+type Outcome = { status: number; body: unknown; headers?: Record<string, string> };
+
+// Every response leaves through here: the envelope or the declared content type, and the duration metric.
+function responder(timing: RequestMetrics) {
+  const respond = (request: FastifyRequest, reply: FastifyReply, contentType: string, outcome: Outcome) => {
+    reply.code(outcome.status).header('content-type', contentType);
+    if (outcome.headers) reply.headers(outcome.headers);
+    timing.observe(request, reply);
+    return reply.send(contentType === jsonType ? JSON.stringify(outcome.body) : outcome.body);
+  };
+  const respondFailure = (request: FastifyRequest, reply: FastifyReply, name: ErrorName, message?: string, headers: Record<string, string> = {}) =>
+    respond(request, reply, jsonType, { ...(message === undefined ? fail(name) : fail(name, message)), headers });
+  return { respond, respondFailure };
 }
 
-function sendFailure(reply: FastifyReply, name: ErrorName, message?: string, headers: Record<string, string> = {}) {
-  const failure = message === undefined ? fail(name) : fail(name, message);
-  return send(reply, 'application/json; charset=utf-8', { ...failure, headers });
-}
+type Respond = ReturnType<typeof responder>['respond'];
 
 function contentTypes(operation: Operation): Map<number, string> {
   const types = new Map<number, string>();
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     const type = Object.keys((response as { content?: object }).content ?? {})[0] ?? 'application/json';
-    types.set(Number(status), type === 'application/json' ? 'application/json; charset=utf-8' : type);
+    types.set(Number(status), type === 'application/json' ? jsonType : type);
   }
   return types;
 }
@@ -91,7 +100,21 @@ function credentialQueryNames(api: OpenAPIBackend, operation: Operation): string
     .map((scheme) => scheme?.name as string);
 }
 
-function registerOperation(app: FastifyInstance, options: ContractOptions, operation: Operation) {
+class OperationContext implements Context {
+  constructor(
+    readonly request: FastifyRequest,
+    readonly services: Services,
+    private readonly user: UserWithRole | undefined,
+    private readonly operationId: string,
+  ) {}
+
+  get caller(): UserWithRole {
+    if (!this.user) throw new Error(`${this.operationId} reads the caller but declares no security`);
+    return this.user;
+  }
+}
+
+function registerOperation(app: FastifyInstance, options: ContractOptions, respond: Respond, operation: Operation) {
   const { api, services, authenticate } = options;
   const operationId = operation.operationId as keyof Handlers;
   const handler = options.handlers[operationId] as unknown as AnyHandler;
@@ -101,34 +124,27 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, opera
   // With no parameters and no body declared, a request with neither is valid without running the validator.
   const trivial = (operation.parameters ?? []).length === 0 && !operation.requestBody;
 
+  /** The query as the handler sees it: credentials removed, validated, coerced, defaults applied. */
+  const validQuery = (request: FastifyRequest): Record<string, unknown> => {
+    let query = request.query as Record<string, string>;
+    if (trivial && request.body === undefined && !request.url.includes('?')) return query;
+    if (credentialNames.length) query = Object.fromEntries(Object.entries(query).filter(([k]) => !credentialNames.includes(k)));
+    const { method, url: path, headers, body } = request;
+    const validation = api.validateRequest({ method, path, headers: headers as Record<string, string>, query, body }, operation);
+    if (!validation.valid) throw new ApiError('paramsInvalid', `parameters format error: ${describeValidationError(validation.errors![0]!)}`);
+    return (validation.coerced.query as Record<string, unknown>) ?? query;
+  };
+
   app.route({
     method: operation.method.toUpperCase(),
     url: operation.path.replace(/{([^}]+)}/g, ':$1'),
     config: { statsId: operationId },
     handler: async (request, reply) => {
-      let query = request.query as Record<string, unknown>;
-      if (credentialNames.length) query = Object.fromEntries(Object.entries(query).filter(([k]) => !credentialNames.includes(k)));
-      const hasQuery = request.url.includes('?');
-      if (!(trivial && !hasQuery && request.body === undefined)) {
-        const validation = api.validateRequest(
-          { method: request.method, path: request.url, headers: request.headers as Record<string, string>, query: query as Record<string, string>, body: request.body },
-          operation,
-        );
-        if (!validation.valid) throw new ApiError('paramsInvalid', `parameters format error: ${describeValidationError(validation.errors![0]!)}`);
-        query = (validation.coerced.query as Record<string, unknown>) ?? query;
-      }
+      const query = validQuery(request);
       const caller = secured ? await authenticate(request) : undefined;
-      const context: Context = {
-        request,
-        services,
-        get caller(): UserWithRole {
-          if (!caller) throw new Error(`${operationId} reads the caller but declares no security`);
-          return caller;
-        },
-      };
       const input = { body: request.body, query, params: request.params } as Input<never>;
-      const result = await handler(input, context);
-      return send(reply, types.get(result.status) ?? 'application/json; charset=utf-8', result);
+      const result = await handler(input, new OperationContext(request, services, caller, operationId));
+      return respond(request, reply, types.get(result.status) ?? jsonType, result);
     },
   });
 }
@@ -148,8 +164,9 @@ function fastifyRejection(error: FastifyError): [ErrorName, string | undefined] 
 }
 
 export async function contract(app: FastifyInstance, options: ContractOptions): Promise<void> {
+  const { respond, respondFailure } = responder(options.timing);
   const operations = options.api.getOperations();
-  for (const operation of operations) registerOperation(app, options, operation);
+  for (const operation of operations) registerOperation(app, options, respond, operation);
 
   const templates = operations.map((op) => ({
     method: op.method.toUpperCase(),
@@ -159,17 +176,17 @@ export async function contract(app: FastifyInstance, options: ContractOptions): 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const allowed = templates.filter((t) => t.pattern.test(path)).map((t) => t.method);
-    if (allowed.length === 0) return sendFailure(reply, 'notFound');
+    if (allowed.length === 0) return respondFailure(request, reply, 'notFound');
     if (allowed.includes('GET')) allowed.push('HEAD');
-    return sendFailure(reply, 'methodNotAllowed', undefined, { allow: allowed.join(', ') });
+    return respondFailure(request, reply, 'methodNotAllowed', undefined, { allow: allowed.join(', ') });
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiError) return sendFailure(reply, error.errorName, error.message, error.headers);
+    if (error instanceof ApiError) return respondFailure(request, reply, error.errorName, error.message, error.headers);
     const rejection = fastifyRejection(error);
-    if (rejection) return sendFailure(reply, ...rejection);
+    if (rejection) return respondFailure(request, reply, ...rejection);
     // Name and code only: a stack or a driver's message could carry SQL or a secret.
     request.log.error({ err: { type: error.name, code: error.code } }, 'unhandled error');
-    return sendFailure(reply, 'internal');
+    return respondFailure(request, reply, 'internal');
   });
 }

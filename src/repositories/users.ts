@@ -1,28 +1,10 @@
 // All SQL on the users table (joined with its role).
 import { sql, type Kysely } from 'kysely';
 import type { Database, NewUser, RoleRow, UserRow } from '../../db/schema.js';
+import { prepared } from './prepared.js';
 
 export type UserWithRole = Omit<UserRow, 'password'> & { role: RoleRow };
 export type UserWithSecret = UserWithRole & { password: string };
-
-const userColumns = ['id', 'created_at', 'updated_at', 'deleted_at', 'uid', 'username', 'status', 'role_id'] as const;
-const roleColumns = ['id', 'created_at', 'updated_at', 'deleted_at', 'name', 'desc', 'code', 'permission_id'] as const;
-
-type Joined = Record<string, unknown>;
-
-function nest(row: Joined): UserWithSecret {
-  const user: Joined = {};
-  const role: Joined = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key.startsWith('role__')) role[key.slice('role__'.length)] = value;
-    else user[key] = value;
-  }
-  return { ...(user as unknown as UserWithSecret), role: role as unknown as RoleRow };
-}
-
-function withoutSecret({ password: _password, ...user }: UserWithSecret): UserWithRole {
-  return user;
-}
 
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
@@ -35,16 +17,53 @@ function likePattern(keyword: string): string {
 }
 
 export function usersRepository(db: Kysely<Database>) {
-  const live = () =>
-    db
-      .selectFrom('users')
-      .innerJoin('role', 'role.id', 'users.role_id')
-      .where('users.deleted_at', 'is', null)
-      .select(userColumns.map((c) => `users.${c}` as const))
-      .select(roleColumns.map((c) => sql.ref(`role.${c}`).as(`role__${c}`)));
+  const live = db
+    .selectFrom('users')
+    .innerJoin('role', 'role.id', 'users.role_id')
+    .where('users.deleted_at', 'is', null)
+    .select([
+      'users.id', 'users.created_at', 'users.updated_at', 'users.deleted_at', 'users.uid', 'users.username',
+      'users.status', 'users.role_id', 'users.password',
+      'role.created_at as role_created_at', 'role.updated_at as role_updated_at', 'role.deleted_at as role_deleted_at',
+      'role.name as role_name', 'role.desc as role_desc', 'role.code as role_code', 'role.permission_id as role_permission_id',
+    ]);
+  type Row = Awaited<ReturnType<typeof live.executeTakeFirstOrThrow>>;
 
-  const byKeyword = (keyword: string | undefined) =>
-    keyword ? sql<boolean>`lower(users.username) like ${likePattern(keyword)} escape '\\'` : sql<boolean>`1 = 1`;
+  const withSecret = (r: Row): UserWithSecret => ({
+    id: r.id,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    deleted_at: r.deleted_at,
+    uid: r.uid,
+    username: r.username,
+    status: r.status,
+    role_id: r.role_id,
+    password: r.password,
+    role: {
+      id: r.role_id,
+      created_at: r.role_created_at,
+      updated_at: r.role_updated_at,
+      deleted_at: r.role_deleted_at,
+      name: r.role_name,
+      desc: r.role_desc,
+      code: r.role_code,
+      permission_id: r.role_permission_id,
+    },
+  });
+  const withoutSecret = (r: Row): UserWithRole => {
+    const { password: _password, ...user } = withSecret(r);
+    return user;
+  };
+
+  const lowerName = sql<string>`lower(users.username)`;
+  const matching = sql<boolean>`lower(users.username) like ${''} escape '\\'`;
+  const byId = prepared(db, live.where('users.id', '=', 0));
+  const byName = prepared(db, live.where(lowerName, '=', ''));
+  const page = prepared(db, live.orderBy('users.id').limit(0).offset(0));
+  const pageMatching = prepared(db, live.where(matching).orderBy('users.id').limit(0).offset(0));
+  const countQuery = db.selectFrom('users').where('users.deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('total'));
+  const count = prepared(db, countQuery);
+  const countMatching = prepared(db, countQuery.where(matching));
 
   return {
     /** The user created, or null when a live user already has that name. */
@@ -59,39 +78,26 @@ export function usersRepository(db: Kysely<Database>) {
     },
 
     async existsByUsername(username: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('users')
-        .select('id')
-        .where(sql<string>`lower(username)`, '=', username.toLowerCase())
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      return row !== undefined;
+      return (await byName(username.toLowerCase())).length > 0;
     },
 
     /** With the password hash, for login only. */
     async findByUsernameWithSecret(username: string): Promise<UserWithSecret | undefined> {
-      const row = await live()
-        .select('users.password')
-        .where(sql<string>`lower(users.username)`, '=', username.toLowerCase())
-        .executeTakeFirst();
-      return row && nest(row);
+      const [row] = await byName(username.toLowerCase());
+      return row && withSecret(row);
     },
 
     async findById(id: number): Promise<UserWithRole | null> {
-      const row = await live().where('users.id', '=', id).executeTakeFirst();
-      return row ? withoutSecret(nest({ ...row, password: '' })) : null;
+      const [row] = await byId(id);
+      return row ? withoutSecret(row) : null;
     },
 
     async page(options: { offset: number; limit: number; keyword?: string | undefined }) {
-      const filter = byKeyword(options.keyword);
-      const rows = await live().where(filter).orderBy('users.id').limit(options.limit).offset(options.offset).execute();
-      const { total } = await db
-        .selectFrom('users')
-        .where('deleted_at', 'is', null)
-        .where(filter)
-        .select((eb) => eb.fn.countAll<number>().as('total'))
-        .executeTakeFirstOrThrow();
-      return { items: rows.map((row) => withoutSecret(nest({ ...row, password: '' }))), total: Number(total) };
+      const { offset, limit, keyword } = options;
+      const [rows, totals] = keyword
+        ? await Promise.all([pageMatching(likePattern(keyword), limit, offset), countMatching(likePattern(keyword))])
+        : await Promise.all([page(limit, offset), count()]);
+      return { items: rows.map(withoutSecret), total: Number(totals[0]?.total ?? 0) };
     },
   };
 }

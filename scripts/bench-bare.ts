@@ -1,0 +1,12 @@
+// The baseline for `npm run bench`: bare Fastify routes answering fixed bodies, no contract layer.
+import Fastify from 'fastify';
+
+const bodies = JSON.parse(process.env.BARE_BODIES ?? '{}') as Record<string, string>;
+const app = Fastify({ logger: false });
+const send = (body: string) => async (_req: unknown, reply: { type(t: string): { send(b: string): unknown } }) =>
+  reply.type('application/json; charset=utf-8').send(body);
+app.get('/api/v1/platform/ping', send('"pong"'));
+app.post('/api/v1/user/login', send(bodies.login ?? '{}'));
+app.get('/api/v1/user/list', send(bodies.list ?? '{}'));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void app.close().then(() => process.exit(0)));
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

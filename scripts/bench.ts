@@ -1,0 +1,151 @@
+// `npm run bench`: our server against bare Fastify routes returning the same bodies, side by side in one run.
+// BENCH_SECONDS (default 3) per measurement, BENCH_ROUNDS (default 5) pairs; ratio = median of the per-pair ratios.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const root = new URL('..', import.meta.url).pathname;
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const json = { 'content-type': 'application/json' };
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Target {
+  base: string;
+  child: ChildProcess;
+}
+
+async function start(script: string, env: Record<string, string>): Promise<Target> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script)], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.stdout!.resume();
+  for (const deadline = Date.now() + 30_000; ; ) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} did not start`);
+    if (await fetch(`http://127.0.0.1:${port}/api/v1/platform/ping`).then((r) => r.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { base: `http://127.0.0.1:${port}`, child };
+}
+
+interface Scenario {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+type Sample = { rps: number; p99: number; cpuUs: number };
+
+// Server CPU time (user + system) from /proc, in microseconds: steadier than req/s on a shared machine.
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
+}
+
+async function measure(target: Target, s: Scenario): Promise<Sample> {
+  const before = cpuMicros(target.child.pid!);
+  const result = await autocannon({
+    url: target.base + s.path,
+    method: s.method,
+    headers: s.headers ?? {},
+    body: s.body,
+    connections: 10,
+    duration: seconds,
+  });
+  if (result.non2xx || result.errors) throw new Error(`${s.name} at ${target.base}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99, cpuUs: (cpuMicros(target.child.pid!) - before) / result.requests.total };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'cms-bench-'));
+  // Logging off on both sides measures the contract layer; a second instance shows what a Fastify logger adds.
+  const ours = await start('src/server.ts', { DATABASE_URL: `sqlite:${dir}/cms.db`, LOG_LEVEL: 'silent' });
+  const oursLogging = await start('src/server.ts', { DATABASE_URL: `sqlite:${dir}/cms.db`, LOG_LEVEL: 'warn' });
+  const credentials = JSON.stringify({ username: 'bench', password: 'bench-password' });
+  await fetch(`${ours.base}/api/v1/user/register`, { method: 'POST', headers: json, body: credentials });
+  for (let i = 0; i < 30; i++) {
+    const body = JSON.stringify({ username: `user${i}`, password: 'x' });
+    await fetch(`${ours.base}/api/v1/user/register`, { method: 'POST', headers: json, body });
+  }
+  const loginBody = await (await fetch(`${ours.base}/api/v1/user/login`, { method: 'POST', headers: json, body: credentials })).text();
+  const token = (JSON.parse(loginBody) as { data: { token: string } }).data.token;
+  const listBody = await (await fetch(`${ours.base}/api/v1/user/list`, { headers: { token } })).text();
+  const bare = await start('scripts/bench-bare.ts', { BARE_BODIES: JSON.stringify({ login: loginBody, list: listBody }) });
+
+  const scenarios: Array<Scenario & { target?: Target }> = [
+    { name: 'ping', method: 'GET', path: '/api/v1/platform/ping' },
+    { name: 'ping (warn)', method: 'GET', path: '/api/v1/platform/ping', target: oursLogging },
+    { name: 'user list', method: 'GET', path: '/api/v1/user/list', headers: { token } },
+    { name: 'login', method: 'POST', path: '/api/v1/user/login', headers: json, body: credentials },
+  ];
+  console.log(`autocannon: 10 connections, ${seconds}s per measurement, ${rounds} bare/ours pairs in ABBA order; medians`);
+  console.log('ours: LOG_LEVEL=silent unless marked (warn); bare: Fastify routes answering the same bodies, no logger');
+  console.log('ratio: ours/bare req/s; CPU: server CPU per request; CPU ratio: bare/ours (1.00 = costs the same); p99 in ms\n');
+  console.log('operation   | bare req/s | ours req/s | ratio | bare p99 | ours p99 | bare CPU µs | ours CPU µs | CPU ratio');
+  console.log('------------|------------|------------|-------|----------|----------|-------------|-------------|----------');
+  for (const s of scenarios.filter((x) => !process.env.BENCH_ONLY || x.name === process.env.BENCH_ONLY)) {
+    const pairs: Array<{ bare: Sample; ours: Sample }> = [];
+    for (let r = 0; r < rounds; r++) {
+      // ABBA order so that drift on a shared machine favours neither side.
+      const first = r % 2 === 0 ? 'bare' : 'ours';
+      const a = await measure(first === 'bare' ? bare : (s.target ?? ours), s);
+      const b = await measure(first === 'bare' ? (s.target ?? ours) : bare, s);
+      pairs.push(first === 'bare' ? { bare: a, ours: b } : { bare: b, ours: a });
+    }
+    const ratio = median(pairs.map((p) => p.ours.rps / p.bare.rps));
+    const m = (side: 'bare' | 'ours', key: keyof Sample) => median(pairs.map((p) => p[side][key]));
+    const cpuRatio = median(pairs.map((p) => p.bare.cpuUs / p.ours.cpuUs));
+    console.log(
+      [
+        s.name.padEnd(11),
+        m('bare', 'rps').toFixed(0).padStart(10),
+        m('ours', 'rps').toFixed(0).padStart(10),
+        ratio.toFixed(2).padStart(5),
+        String(m('bare', 'p99')).padStart(8),
+        String(m('ours', 'p99')).padStart(8),
+        m('bare', 'cpuUs').toFixed(1).padStart(11),
+        m('ours', 'cpuUs').toFixed(1).padStart(11),
+        cpuRatio.toFixed(2).padStart(9),
+      ].join(' | '),
+    );
+  }
+
+  // Login timing: a wrong password and an unknown user should cost the same (both verify an argon2 hash).
+  const wrong = JSON.stringify({ username: 'bench', password: 'wrong' });
+  const unknown = JSON.stringify({ username: 'nobody-at-all', password: 'wrong' });
+  const timing = { wrong: [] as number[], unknown: [] as number[] };
+  for (let r = 0; r < rounds; r++) {
+    for (const [key, body] of [['wrong', wrong], ['unknown', unknown]] as const) {
+      const result = await autocannon({ url: `${ours.base}/api/v1/user/login`, method: 'POST', headers: json, body, connections: 2, duration: seconds });
+      timing[key].push(result.latency.p50);
+    }
+  }
+  const w = median(timing.wrong);
+  const u = median(timing.unknown);
+  console.log(`\nlogin failure p50: wrong password ${w} ms, unknown user ${u} ms (ratio ${(u / w).toFixed(2)})`);
+
+  ours.child.kill('SIGTERM');
+  oursLogging.child.kill('SIGTERM');
+  bare.child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
