@@ -23,13 +23,13 @@ export function usersRepository(db: Kysely<Database>) {
     .where('users.deleted_at', 'is', null)
     .select([
       'users.id', 'users.created_at', 'users.updated_at', 'users.deleted_at', 'users.uid', 'users.username',
-      'users.status', 'users.role_id', 'users.password',
+      'users.status', 'users.role_id',
       'role.created_at as role_created_at', 'role.updated_at as role_updated_at', 'role.deleted_at as role_deleted_at',
       'role.name as role_name', 'role.desc as role_desc', 'role.code as role_code', 'role.permission_id as role_permission_id',
     ]);
   type Row = Awaited<ReturnType<typeof live.executeTakeFirstOrThrow>>;
 
-  const withSecret = (r: Row): UserWithSecret => ({
+  const present = (r: Row): UserWithRole => ({
     id: r.id,
     created_at: r.created_at,
     updated_at: r.updated_at,
@@ -38,7 +38,6 @@ export function usersRepository(db: Kysely<Database>) {
     username: r.username,
     status: r.status,
     role_id: r.role_id,
-    password: r.password,
     role: {
       id: r.role_id,
       created_at: r.role_created_at,
@@ -50,15 +49,12 @@ export function usersRepository(db: Kysely<Database>) {
       permission_id: r.role_permission_id,
     },
   });
-  const withoutSecret = (r: Row): UserWithRole => {
-    const { password: _password, ...user } = withSecret(r);
-    return user;
-  };
 
   const lowerName = sql<string>`lower(users.username)`;
   const matching = sql<boolean>`lower(users.username) like ${''} escape '\\'`;
   const byId = prepared(db, live.where('users.id', '=', 0));
   const byName = prepared(db, live.where(lowerName, '=', ''));
+  const byNameWithSecret = prepared(db, live.select('users.password').where(lowerName, '=', ''));
   const page = prepared(db, live.orderBy('users.id').limit(0).offset(0));
   const pageMatching = prepared(db, live.where(matching).orderBy('users.id').limit(0).offset(0));
   const countQuery = db.selectFrom('users').where('users.deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('total'));
@@ -83,13 +79,13 @@ export function usersRepository(db: Kysely<Database>) {
 
     /** With the password hash, for login only. */
     async findByUsernameWithSecret(username: string): Promise<UserWithSecret | undefined> {
-      const [row] = await byName(username.toLowerCase());
-      return row && withSecret(row);
+      const [row] = await byNameWithSecret(username.toLowerCase());
+      return row && { ...present(row), password: row.password };
     },
 
     async findById(id: number): Promise<UserWithRole | null> {
       const [row] = await byId(id);
-      return row ? withoutSecret(row) : null;
+      return row ? present(row) : null;
     },
 
     async page(options: { offset: number; limit: number; keyword?: string | undefined }) {
@@ -97,7 +93,7 @@ export function usersRepository(db: Kysely<Database>) {
       const [rows, totals] = keyword
         ? await Promise.all([pageMatching(likePattern(keyword), limit, offset), countMatching(likePattern(keyword))])
         : await Promise.all([page(limit, offset), count()]);
-      return { items: rows.map(withoutSecret), total: Number(totals[0]?.total ?? 0) };
+      return { items: rows.map(present), total: Number(totals[0]?.total ?? 0) };
     },
   };
 }
