@@ -36,3 +36,11 @@ t.test('handlers cover exactly the operations of the spec', async (t) => {
   const ids = api.getOperations().map((op) => op.operationId).sort();
   t.same(Object.keys(handlers).sort(), ids);
 });
+
+t.test('the README error table lists exactly the codes and statuses of x-errors', async (t) => {
+  const { errors } = await import('../generated/errors.js');
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+  const rows = [...readme.matchAll(/^\| (\d{4}) \| (\d{3}) \|/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+  const spec = Object.values(errors).map((e) => [e.errCode, e.status]);
+  t.same(rows.sort(), spec.sort());
+});
