@@ -12,7 +12,7 @@ import type { UserWithRole } from './repositories/users.js';
 import type { RequestMetrics } from './metrics.js';
 import type { Services } from './services.js';
 
-export const specPath = new URL('../openapi.yaml', import.meta.url).pathname;
+const specPath = new URL('../openapi.yaml', import.meta.url).pathname;
 
 /**
  * The spec, validated as OpenAPI, dereferenced, with request validators compiled. Quick mode defers the
@@ -42,7 +42,8 @@ export interface ContractOptions {
   timing: RequestMetrics;
 }
 
-type AnyHandler = (input: Input<never>, context: Context) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
+type Outcome = { status: number; body: unknown; headers?: Record<string, string> };
+type AnyHandler = (input: Input<never>, context: Context) => Promise<Outcome>;
 
 const where = (path: string) =>
   path
@@ -52,7 +53,7 @@ const where = (path: string) =>
     .join('.') || 'request';
 
 /** One line naming the offending field, e.g. `body.username must be string`. */
-export function describeValidationError(error: ErrorObject): string {
+function describeValidationError(error: ErrorObject): string {
   const at = where(error.instancePath);
   const { missingProperty, additionalProperty } = error.params as Record<string, string | undefined>;
   if (error.keyword === 'parse') return 'body is not valid JSON';
@@ -64,18 +65,20 @@ export function describeValidationError(error: ErrorObject): string {
 
 const jsonType = 'application/json; charset=utf-8';
 
-type Outcome = { status: number; body: unknown; headers?: Record<string, string> };
-
 // Every response leaves through here: the envelope or the declared content type, and the duration metric.
 function responder(timing: RequestMetrics) {
-  const respond = (request: FastifyRequest, reply: FastifyReply, contentType: string, outcome: Outcome) => {
+  const respond = (request: FastifyRequest, reply: FastifyReply, route: string, contentType: string, outcome: Outcome) => {
     reply.code(outcome.status).header('content-type', contentType);
     if (outcome.headers) reply.headers(outcome.headers);
-    timing.observe(request, reply);
+    timing.observe(request, reply, route);
     return reply.send(contentType === jsonType ? JSON.stringify(outcome.body) : outcome.body);
   };
   const respondFailure = (request: FastifyRequest, reply: FastifyReply, name: ErrorName, message?: string, headers: Record<string, string> = {}) =>
-    respond(request, reply, jsonType, { ...(message === undefined ? fail(name) : fail(name, message)), headers });
+    // routeOptions builds a new object on every read: only failures, never the hot path, look there.
+    respond(request, reply, request.routeOptions.config.statsId ?? 'unmatched', jsonType, {
+      ...(message === undefined ? fail(name) : fail(name, message)),
+      headers,
+    });
   return { respond, respondFailure };
 }
 
@@ -144,7 +147,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
       const caller = secured ? await authenticate(request) : undefined;
       const input = { body: request.body, query, params: request.params } as Input<never>;
       const result = await handler(input, new OperationContext(request, services, caller, operationId));
-      return respond(request, reply, types.get(result.status) ?? jsonType, result);
+      return respond(request, reply, operationId, types.get(result.status) ?? jsonType, result);
     },
   });
 }

@@ -20,8 +20,8 @@ export function requestMetrics(registry: Registry) {
       raw[arrival] = performance.now();
       return raw.url as string;
     },
-    observe(request: FastifyRequest, reply: FastifyReply): void {
-      const route = request.routeOptions.config.statsId ?? 'unmatched';
+    /** `route` is the operationId, or `unmatched` when no route matched. */
+    observe(request: FastifyRequest, reply: FastifyReply, route: string): void {
       const started = (request.raw as Stamped)[arrival] ?? performance.now();
       histogram.observe({ method: request.method, route, status_code: reply.statusCode }, (performance.now() - started) / 1000);
     },

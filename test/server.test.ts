@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import t from 'tap';
+import { assertMatchesSpec } from './helpers/contract.js';
 import { fetchChecked, runServer, startServer } from './helpers/server.js';
 
 const json = { 'content-type': 'application/json' };
@@ -47,11 +48,11 @@ t.test('SIGTERM drains an in-flight request, then exits 0', async (t) => {
   const body = JSON.stringify({ username: 'drained', password: 'pw' });
   const { port } = new URL(server.base);
   // Send half the body, signal, then the rest: the request is in flight when SIGTERM arrives.
-  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+  const response = new Promise<{ status: number; text: string; headers: Record<string, unknown> }>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/user/register', headers: { ...json, 'content-length': Buffer.byteLength(body) } }, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, text }));
+      res.on('end', () => resolve({ status: res.statusCode!, text, headers: res.headers }));
     });
     req.on('error', reject);
     req.write(body.slice(0, 10));
@@ -61,7 +62,8 @@ t.test('SIGTERM drains an in-flight request, then exits 0', async (t) => {
     }, 200);
   });
   const started = Date.now();
-  const { status, text } = await response;
+  const { status, text, headers } = await response;
+  await assertMatchesSpec({ method: 'POST', url: '/api/v1/user/register', status, headers, text });
   t.equal(status, 200);
   t.match(JSON.parse(text), { errCode: 0, data: { username: 'drained' } }, 'the in-flight registration completed');
   const { code } = await server.exited;
