@@ -48,7 +48,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     rewriteUrl: (raw) => timing.stampArrival(raw),
     trustProxy: config.trustProxy,
     bodyLimit,
-    connectionTimeout: 30_000,
     requestTimeout: 30_000,
     return503OnClosing: true,
   });

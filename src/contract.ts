@@ -43,7 +43,7 @@ export interface ContractOptions {
 }
 
 type Outcome = { status: number; body: unknown; headers?: Record<string, string> };
-type AnyHandler = (input: Input<never>, context: Context) => Promise<Outcome>;
+type AnyHandler = (input: Input<never>, context: Context) => Outcome | Promise<Outcome>;
 
 const where = (path: string) =>
   path
@@ -138,16 +138,23 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
     return (validation.coerced.query as Record<string, unknown>) ?? query;
   };
 
+  const run = (request: FastifyRequest, reply: FastifyReply, query: Record<string, unknown>, caller?: UserWithRole) => {
+    const input = { body: request.body, query, params: request.params } as Input<never>;
+    const result = handler(input, new OperationContext(request, services, caller, operationId));
+    const send = (outcome: Outcome) => {
+      respond(request, reply, operationId, types.get(outcome.status) ?? jsonType, outcome);
+    };
+    return result instanceof Promise ? result.then(send) : send(result);
+  };
+
   app.route({
     method: operation.method.toUpperCase(),
     url: operation.path.replace(/{([^}]+)}/g, ':$1'),
     config: { statsId: operationId },
-    handler: async (request, reply) => {
+    // Not async: a handler that answers synchronously (ping) answers without a promise round trip.
+    handler: (request, reply) => {
       const query = validQuery(request);
-      const caller = secured ? await authenticate(request) : undefined;
-      const input = { body: request.body, query, params: request.params } as Input<never>;
-      const result = await handler(input, new OperationContext(request, services, caller, operationId));
-      return respond(request, reply, operationId, types.get(result.status) ?? jsonType, result);
+      return secured ? authenticate(request).then((caller) => run(request, reply, query, caller)) : run(request, reply, query);
     },
   });
 }

@@ -31,7 +31,8 @@ export interface Context {
   readonly services: Services;
 }
 
-export type Handler<K extends OperationId> = (input: Input<K>, context: Context) => Promise<Result<K>>;
+/** A handler may answer synchronously when it does no I/O. */
+export type Handler<K extends OperationId> = (input: Input<K>, context: Context) => Result<K> | Promise<Result<K>>;
 export type Handlers = { [K in OperationId]: Handler<K> };
 
 export function ok<const B>(body: B): { status: 200; body: B } {

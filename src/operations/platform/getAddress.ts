@@ -1,6 +1,6 @@
 import { ok, type Handler } from '../types.js';
 
-export const getAddress: Handler<'getAddress'> = async (_input, { request }) => {
+export const getAddress: Handler<'getAddress'> = (_input, { request }) => {
   const { socket } = request.raw;
   // Behind a trusted proxy request.ip is the forwarded client, whose port the proxy does not pass on.
   const port = request.ip === socket.remoteAddress ? (socket.remotePort ?? 0) : 0;

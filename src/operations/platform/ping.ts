@@ -1,3 +1,3 @@
 import { ok, type Handler } from '../types.js';
 
-export const ping: Handler<'ping'> = async () => ok('pong');
+export const ping: Handler<'ping'> = () => ok('pong');
