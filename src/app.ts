@@ -45,12 +45,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const app = Fastify({
     // A Fastify logger costs about a third of a ping even when it prints nothing; silent means none at all.
     logger: config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream),
-    rewriteUrl: (raw) => timing.stampArrival(raw),
     trustProxy: config.trustProxy,
     bodyLimit,
     requestTimeout: 30_000,
     return503OnClosing: true,
   });
+
+  timing.install(app);
 
   // JSON is the only request body the spec declares; Fastify would otherwise parse text/plain too.
   app.removeContentTypeParser('text/plain');

@@ -138,13 +138,15 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
     return (validation.coerced.query as Record<string, unknown>) ?? query;
   };
 
+  const finish = (request: FastifyRequest, reply: FastifyReply, outcome: Outcome) => {
+    respond(request, reply, operationId, types.get(outcome.status) ?? jsonType, outcome);
+  };
+  // No closure is created on the synchronous path.
   const run = (request: FastifyRequest, reply: FastifyReply, query: Record<string, unknown>, caller?: UserWithRole) => {
     const input = { body: request.body, query, params: request.params } as Input<never>;
     const result = handler(input, new OperationContext(request, services, caller, operationId));
-    const send = (outcome: Outcome) => {
-      respond(request, reply, operationId, types.get(outcome.status) ?? jsonType, outcome);
-    };
-    return result instanceof Promise ? result.then(send) : send(result);
+    if (result instanceof Promise) return result.then((outcome) => finish(request, reply, outcome));
+    finish(request, reply, result);
   };
 
   app.route({
