@@ -22,6 +22,39 @@ export interface UsersTable {
   password: string;
   status: number;
   role_id: number;
+  /** Advanced whenever the user's tokens must stop working; tokens carry it as `ver`. */
+  token_version: Generated<number>;
+  login_failures: Generated<number>;
+  locked_until: string | null;
+  password_changed_at: string | null;
+  must_change_password: Generated<number>;
+}
+
+export interface RolePermissionTable {
+  role_id: number;
+  permission: string;
+}
+
+export interface LoginRecordTable {
+  id: Generated<number>;
+  user_id: number;
+  at: string;
+  ip: string;
+  user_agent: string;
+  success: number;
+  reason: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_username: string | null;
+  action: string;
+  /** JSON */
+  detail: string;
+  target: string;
+  ip: string;
 }
 
 export interface SettingsTable {
@@ -34,8 +67,13 @@ export interface Database {
   role: RoleTable;
   users: UsersTable;
   settings: SettingsTable;
+  role_permission: RolePermissionTable;
+  login_record: LoginRecordTable;
+  audit_log: AuditLogTable;
 }
 
 export type RoleRow = Selectable<RoleTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
+export type LoginRecordRow = Selectable<LoginRecordTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -21,6 +21,16 @@ export const errors = {
     "status": 200,
     "errMsg": "user register failed"
   },
+  "userNotFound": {
+    "errCode": 1005,
+    "status": 404,
+    "errMsg": "user not found"
+  },
+  "roleNotFound": {
+    "errCode": 1006,
+    "status": 404,
+    "errMsg": "role not found"
+  },
   "userDisabled": {
     "errCode": 1007,
     "status": 200,
@@ -30,6 +40,21 @@ export const errors = {
     "errCode": 1008,
     "status": 401,
     "errMsg": "token is missing, invalid or expired"
+  },
+  "forbidden": {
+    "errCode": 1009,
+    "status": 403,
+    "errMsg": "permission denied"
+  },
+  "accountLocked": {
+    "errCode": 1010,
+    "status": 200,
+    "errMsg": "account locked"
+  },
+  "passwordExpired": {
+    "errCode": 1011,
+    "status": 403,
+    "errMsg": "password expired, change it first"
   },
   "notFound": {
     "errCode": 1012,
@@ -55,5 +80,35 @@ export const errors = {
     "errCode": 1016,
     "status": 503,
     "errMsg": "server busy, retry later"
+  },
+  "tooManyRequests": {
+    "errCode": 1017,
+    "status": 429,
+    "errMsg": "too many requests, retry later"
+  },
+  "roleExists": {
+    "errCode": 1018,
+    "status": 409,
+    "errMsg": "role code already exists"
+  },
+  "passwordPolicy": {
+    "errCode": 1019,
+    "status": 400,
+    "errMsg": "password does not meet the policy"
+  },
+  "lastAdmin": {
+    "errCode": 1020,
+    "status": 409,
+    "errMsg": "the last enabled administrator cannot be removed"
+  },
+  "roleInUse": {
+    "errCode": 1021,
+    "status": 409,
+    "errMsg": "role is held by users"
+  },
+  "builtinRole": {
+    "errCode": 1022,
+    "status": 409,
+    "errMsg": "built-in role cannot be changed"
   }
 } as const;

@@ -1,6 +1,26 @@
 // Generated from openapi.yaml by `npm run generate`. Do not edit.
 
 export interface paths {
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log, newest first
+         * @description Who changed which user, role or setting, when, and from which address.
+         */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platform/address": {
         parameters: {
             query?: never;
@@ -42,6 +62,208 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of roles */
+        get: operations["listRoles"];
+        put?: never;
+        /** Create a role */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/role/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a role's name, description or permissions
+         * @description The built-in `admin` role always holds every permission; its permissions cannot be changed.
+         */
+        put: operations["updateRole"];
+        post?: never;
+        /**
+         * Delete a role
+         * @description Refused while any user holds it (errCode 1021) and for the built-in roles (errCode 1022).
+         */
+        delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/safe/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security settings */
+        get: operations["getSecuritySettings"];
+        put?: never;
+        /** Change some or all of the security settings */
+        post: operations["updateSecuritySettings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete users
+         * @description Soft-deletes every listed user, or none: when any id is not a live user, nothing is deleted and the
+         *     error names the missing ids. The last enabled administrator cannot be deleted (errCode 1020).
+         */
+        delete: operations["deleteUsers"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One user by id
+         * @description Your own account, or any account with `user:read`.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/{id}/loginRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's login attempts, newest first
+         * @description Your own, or any user's with `audit:read`.
+         */
+        get: operations["listLoginRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/{id}/resetPassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a user's password (administrator)
+         * @description Sets a new password that the user must change at their next login (until then every operation but
+         *     changePassword and logout answers errCode 1011). Ends the user's sessions and unlocks the account.
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assign a role to a user
+         * @description Ends the user's sessions, so the next token carries the new role. Taking the administrator role from
+         *     the last enabled administrator is refused (errCode 1020).
+         */
+        put: operations["setUserRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock an account locked by failed logins */
+        post: operations["unlockUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/changePassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password
+         * @description Needs the current password (a wrong one answers errCode 1003, as login does) and a new one that meets
+         *     the password policy. Every token of the account stops working; log in again. Allowed while the
+         *     password is expired.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/user/list": {
         parameters: {
             query?: never;
@@ -49,7 +271,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller and a page of users */
+        /**
+         * The caller and a page of users
+         * @description Holders of `user:read` see every user in `items`; others see only themselves.
+         */
         get: operations["listUsers"];
         put?: never;
         post?: never;
@@ -71,9 +296,34 @@ export interface paths {
         /**
          * Log in and receive a token
          * @description Wrong password and unknown user answer the same bytes (errCode 1003) in about the same time.
-         *     A disabled user answers errCode 1007 once the password is right.
+         *     A disabled user answers errCode 1007 once the password is right. After `loginFail` consecutive
+         *     failures the account is locked for `lockTime` minutes: errCode 1010 with `lockedUntil`, even for the
+         *     right password. A success resets the count. `passwordExpired` is true when the password has expired
+         *     or was reset by an administrator: the token then only serves changePassword and logout.
+         *     A password hash imported from the original system (bcrypt) is replaced by argon2id on a successful login.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out
+         * @description Revokes the presented token, and with it every other token of the account (tokens carry the account's
+         *     token version, which logging out advances). Allowed while the password is expired.
+         */
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -91,10 +341,32 @@ export interface paths {
         put?: never;
         /**
          * Register a user
-         * @description Creates a user with the `user` role. Business failures answer HTTP 200 with errCode 1004.
-         *     Of many concurrent registrations of one name, exactly one succeeds.
+         * @description Creates a user with the `user` role. Business failures answer HTTP 200 with errCode 1004: an empty
+         *     name or password, a name taken, a password shorter than the policy's `passwordMinLength`, or
+         *     registration closed by the `allowRegistration` setting. Of many concurrent registrations of one name,
+         *     exactly one succeeds.
          */
         post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable or disable a user
+         * @description Disabling ends the user's sessions. The last enabled administrator cannot be disabled (errCode 1020).
+         */
+        post: operations["updateUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -126,6 +398,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description Whether `register` is open to anyone.
+         * @default true
+         */
+        AllowRegistration: boolean;
+        /** @enum {string} */
+        AuditAction: "user.update" | "user.delete" | "user.role" | "user.resetPassword" | "user.unlock" | "user.createAdmin" | "role.create" | "role.update" | "role.delete" | "settings.update";
+        AuditEntry: {
+            action: components["schemas"]["AuditAction"];
+            /** @description Who did it; null for the server itself (start-up bootstrap, the CLI). */
+            actor: {
+                id: number;
+                username: string;
+            } | null;
+            at: components["schemas"]["Timestamp"];
+            /** @description The values set (never a password). */
+            detail: {
+                [key: string]: unknown;
+            };
+            id: number;
+            /** @description The actor's address; empty for the server itself. */
+            ip: string;
+            /** @description What was changed, as `user:<id>`, `role:<id>` or `settings`. */
+            target: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         Credentials: {
             /** Format: password */
             password: string;
@@ -133,12 +436,29 @@ export interface components {
             username: string;
         };
         EmptyObject: Record<string, never>;
+        EmptySuccess: {
+            data: components["schemas"]["EmptyObject"];
+            /** @enum {integer} */
+            errCode: 0;
+            errMsg: string;
+        };
         ErrorEnvelope: {
             data: components["schemas"]["EmptyObject"];
             /** @description One of the codes under `x-errors`. */
             errCode: number;
             errMsg: string;
         };
+        Id: number;
+        /**
+         * @description Minutes an account stays locked.
+         * @default 30
+         */
+        LockTime: number;
+        /**
+         * @description Consecutive failed logins that lock an account; 0 turns lockout off.
+         * @default 3
+         */
+        LoginFail: number;
         LoginFailure: {
             data: components["schemas"]["EmptyObject"];
             /** @enum {integer} */
@@ -146,10 +466,36 @@ export interface components {
             /** @enum {string} */
             errMsg: "user name or password error" | "user has been disabled";
         };
+        LoginLocked: {
+            data: {
+                lockedUntil: components["schemas"]["Timestamp"];
+            };
+            /** @enum {integer} */
+            errCode: 1010;
+            /** @enum {string} */
+            errMsg: "account locked";
+        };
+        LoginRecord: {
+            at: components["schemas"]["Timestamp"];
+            id: number;
+            ip: string;
+            /** @enum {string} */
+            reason: "ok" | "wrong_password" | "locked" | "disabled";
+            success: boolean;
+            userAgent: string;
+        };
+        LoginRecordPage: {
+            items: components["schemas"]["LoginRecord"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         LoginSuccess: {
             data: {
+                /** @description The password must be changed before the token serves anything but changePassword and logout. */
+                passwordExpired: boolean;
                 role: components["schemas"]["Role"];
-                /** @description HS512 JWT; claims user_id, username, user_role, iat, exp, iss. */
+                /** @description HS512 JWT; claims user_id, username, user_role, ver, iat, exp, iss. */
                 token: string;
                 username: string;
             };
@@ -158,6 +504,29 @@ export interface components {
             /** @enum {string} */
             errMsg: "login success";
         };
+        /**
+         * @description Days a password stays valid after it is set; -1 (or 0) means it never expires.
+         * @default -1
+         */
+        PasswordExpire: number;
+        /**
+         * @description Minimum length of a new password (register, changePassword, resetPassword, create-admin).
+         * @default 8
+         */
+        PasswordMinLength: number;
+        /**
+         * @description What a role may do. The administrator role holds all of them; others hold what is granted.
+         *     - `user:read`: see every user, not only yourself
+         *     - `user:write`: enable, disable, delete and unlock users, assign roles, reset passwords
+         *     - `role:read`: list roles
+         *     - `role:write`: create, change and delete roles
+         *     - `system:read`: read the security settings
+         *     - `system:write`: change the security settings
+         *     - `audit:read`: read the audit log and every user's login records
+         * @enum {string}
+         */
+        Permission: "user:read" | "user:write" | "role:read" | "role:write" | "system:read" | "system:write" | "audit:read";
+        PermissionSet: components["schemas"]["Permission"][];
         RegisterFailure: {
             data: components["schemas"]["EmptyObject"];
             /** @enum {integer} */
@@ -177,8 +546,40 @@ export interface components {
             desc: string;
             id: number;
             name: string;
+            /** @description Kept for compatibility with the original; always 0. */
             permission_id: number;
+            permissions: components["schemas"]["PermissionSet"];
             updatedAt: components["schemas"]["Timestamp"];
+        };
+        /** @description Lower-case identifier, unique among roles. */
+        RoleCode: string;
+        RoleName: string;
+        RolePage: {
+            items: components["schemas"]["Role"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RoleSuccess: {
+            data: components["schemas"]["Role"];
+            /** @enum {integer} */
+            errCode: 0;
+            /** @enum {string} */
+            errMsg: "success";
+        };
+        SecuritySettings: {
+            allowRegistration: components["schemas"]["AllowRegistration"];
+            lockTime: components["schemas"]["LockTime"];
+            loginFail: components["schemas"]["LoginFail"];
+            passwordExpire: components["schemas"]["PasswordExpire"];
+            passwordMinLength: components["schemas"]["PasswordMinLength"];
+        };
+        SecuritySettingsSuccess: {
+            data: components["schemas"]["SecuritySettings"];
+            /** @enum {integer} */
+            errCode: 0;
+            /** @enum {string} */
+            errMsg: "success";
         };
         /**
          * Format: date-time
@@ -188,6 +589,11 @@ export interface components {
         User: {
             createdAt: components["schemas"]["Timestamp"];
             id: number;
+            /**
+             * Format: date-time
+             * @description Until when failed logins keep the account locked; null when it is not locked.
+             */
+            lockedUntil: string | null;
             role: components["schemas"]["Role"];
             role_id: number;
             /** @description true when the user is enabled. */
@@ -209,6 +615,13 @@ export interface components {
             errCode: 0;
             errMsg: string;
         };
+        UserSuccess: {
+            data: components["schemas"]["User"];
+            /** @enum {integer} */
+            errCode: 0;
+            /** @enum {string} */
+            errMsg: "success";
+        };
     };
     responses: {
         /** @description The request does not match the contract (errCode 1002); the message names the field. */
@@ -224,6 +637,30 @@ export interface components {
         Busy: {
             headers: {
                 "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The change would leave no enabled administrator (errCode 1020), the role code is taken (1018), the role
+         *     is held by users (1021), or the role is built in (1022).
+         */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The caller's role lacks the permission the operation states under `x-permission` (errCode 1009), or the
+         *     caller's password has expired or was reset and must be changed first (errCode 1011).
+         */
+        Forbidden: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -266,6 +703,25 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description No role with that id (errCode 1006). */
+        RoleNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description More attempts from this address than `LOGIN_RATE_LIMIT` per minute (errCode 1017). */
+        TooManyRequests: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description No token, or one that is invalid, expired, or whose user is gone or disabled (errCode 1008). */
         Unauthorized: {
             headers: {
@@ -284,14 +740,69 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description No live user with that id or name (errCode 1005); the message names the missing ids. */
+        UserNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description No live user (errCode 1005) or no role (errCode 1006) with that id. */
+        UserOrRoleNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
     };
-    parameters: never;
+    parameters: {
+        IdPath: components["schemas"]["Id"];
+        Page: number;
+        PageSize: number;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAudit: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AuditPage"];
+                        /** @enum {integer} */
+                        errCode: 0;
+                        /** @enum {string} */
+                        errMsg: "success";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     getAddress: {
         parameters: {
             query?: never;
@@ -336,13 +847,457 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    listRoles: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring of the role's name or code. */
+                keyword?: string;
+                page?: components["parameters"]["Page"];
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of roles, ordered by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["RolePage"];
+                        /** @enum {integer} */
+                        errCode: 0;
+                        /** @enum {string} */
+                        errMsg: "success";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: components["schemas"]["RoleCode"];
+                    /** @default  */
+                    desc?: string;
+                    name: components["schemas"]["RoleName"];
+                    permissions: components["schemas"]["PermissionSet"];
+                };
+            };
+        };
+        responses: {
+            /** @description The role created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleSuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    desc?: string;
+                    name?: components["schemas"]["RoleName"];
+                    permissions?: components["schemas"]["PermissionSet"];
+                };
+            };
+        };
+        responses: {
+            /** @description The role as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleSuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["RoleNotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptySuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["RoleNotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSecuritySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings in force on every instance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettingsSuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateSecuritySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    allowRegistration?: components["schemas"]["AllowRegistration"];
+                    lockTime?: components["schemas"]["LockTime"];
+                    loginFail?: components["schemas"]["LoginFail"];
+                    passwordExpire?: components["schemas"]["PasswordExpire"];
+                    passwordMinLength?: components["schemas"]["PasswordMinLength"];
+                };
+            };
+        };
+        responses: {
+            /** @description The settings as they are now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettingsSuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: components["schemas"]["Id"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The ids deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            deleted: components["schemas"]["Id"][];
+                        };
+                        /** @enum {integer} */
+                        errCode: 0;
+                        /** @enum {string} */
+                        errMsg: "deleted";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listLoginRecords: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of login records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LoginRecordPage"];
+                        /** @enum {integer} */
+                        errCode: 0;
+                        /** @enum {string} */
+                        errMsg: "success";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: password */
+                    new_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Reset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    setUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role_id: components["schemas"]["Id"];
+                };
+            };
+        };
+        responses: {
+            /** @description The user with the role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserOrRoleNotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    unlockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user, unlocked, failure count reset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: password */
+                    new_password: string;
+                    /** Format: password */
+                    old_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed, or the old password is wrong (errCode 1003). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptySuccess"] | {
+                        data: components["schemas"]["EmptyObject"];
+                        /** @enum {integer} */
+                        errCode: 1003;
+                        /** @enum {string} */
+                        errMsg: "user name or password error";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Busy"];
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
                 /** @description Case-insensitive substring of the username. */
                 keyword?: string;
-                page?: number;
-                pageSize?: number;
+                page?: components["parameters"]["Page"];
+                pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
             path?: never;
@@ -361,6 +1316,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -383,14 +1339,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoginSuccess"] | components["schemas"]["LoginFailure"];
+                    "application/json": components["schemas"]["LoginSuccess"] | components["schemas"]["LoginFailure"] | components["schemas"]["LoginLocked"];
                 };
             };
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Busy"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptySuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
         };
     };
     register: {
@@ -418,8 +1398,45 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Busy"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true to enable, false to disable. */
+                    status: boolean;
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The user as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
         };
     };
     getMetrics: {

@@ -1,4 +1,5 @@
-// Regenerates generated/ from openapi.yaml: the types (openapi-typescript) and the error table (x-errors).
+// Regenerates generated/ from openapi.yaml: the types (openapi-typescript), the error table (x-errors), and the
+// values code needs at run time: the permission codes and the security settings' defaults.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,13 +10,28 @@ const root = new URL('..', import.meta.url);
 const specPath = new URL('openapi.yaml', root);
 const header = '// Generated from openapi.yaml by `npm run generate`. Do not edit.\n\n';
 
+type Schema = { $ref?: string; enum?: unknown[]; default?: unknown; properties?: Record<string, Schema> };
+type Spec = { 'x-errors': Record<string, unknown>; components: { schemas: Record<string, Schema> } };
+
+const resolve = (spec: Spec, schema: Schema): Schema =>
+  schema.$ref ? resolve(spec, spec.components.schemas[schema.$ref.replace('#/components/schemas/', '')]!) : schema;
+
 export async function renderGenerated(): Promise<Record<string, string>> {
   const text = await readFile(specPath, 'utf8');
   const types = astToString(await openapiTS(text, { alphabetize: true }));
-  const errors = (parse(text) as { 'x-errors': Record<string, unknown> })['x-errors'];
+  const spec = parse(text) as Spec;
+  const { Permission, SecuritySettings } = spec.components.schemas;
+  const defaults = Object.fromEntries(
+    Object.entries(SecuritySettings!.properties!).map(([name, schema]) => [name, resolve(spec, schema).default]),
+  );
+  const json = (value: unknown) => JSON.stringify(value, null, 2);
   return {
     'openapi.ts': header + types,
-    'errors.ts': `${header}export const errors = ${JSON.stringify(errors, null, 2)} as const;\n`,
+    'errors.ts': `${header}export const errors = ${json(spec['x-errors'])} as const;\n`,
+    'constants.ts':
+      `${header}import type { components } from './openapi.js';\n\n` +
+      `/** components.schemas.Permission */\nexport const permissions = ${json(Permission!.enum)} as const satisfies readonly components['schemas']['Permission'][];\n\n` +
+      `/** The defaults of components.schemas.SecuritySettings */\nexport const securityDefaults: components['schemas']['SecuritySettings'] = ${json(defaults)};\n`,
   };
 }
 

@@ -3,10 +3,13 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import jwt from '@fastify/jwt';
+import rateLimit from '@fastify/rate-limit';
 import metrics from 'fastify-metrics';
 import { Registry } from 'prom-client';
 import type { Config } from './config.js';
+import { bootstrapAdmin } from './accounts.js';
 import { contract, loadSpec } from './contract.js';
+import { ApiError } from './envelope.js';
 import { openDatabase } from './db.js';
 import { createAuthenticator } from './auth.js';
 import { handlers } from './operations/index.js';
@@ -73,6 +76,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     routeMetrics: { enabled: false },
   });
 
+  // Before the routes: it hooks the routes that ask for it (operations marked x-rate-limited).
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new ApiError('tooManyRequests', undefined, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
+  });
+
   const services: Services = {
     config,
     ...repos,
@@ -80,7 +89,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     metrics: registry,
     signToken: (claims: TokenClaims) => app.jwt.sign(claims),
   };
+  await bootstrapAdmin(services, config.admin);
   const authenticate = createAuthenticator((token) => app.jwt.verify(token), repos.users);
-  await contract(app, { api: await loadSpec(), handlers, services, authenticate, timing });
+  await contract(app, { api: await loadSpec(), handlers, services, authenticate, timing, rateLimit: config.loginRateLimit });
   return app;
 }

@@ -1,6 +1,8 @@
-// Who is calling: a token from header `token`, `Authorization: Bearer` or query `token` → a live, enabled user.
+// Who is calling: a token from header `token`, `Authorization: Bearer` or query `token` → a live, enabled user
+// whose tokens have not been revoked since this one was issued.
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from './envelope.js';
+import type { SecuritySettings } from './repositories/settings.js';
 import type { UsersRepository, UserWithRole } from './repositories/users.js';
 import type { TokenClaims } from './services.js';
 
@@ -26,7 +28,15 @@ export function createAuthenticator(verify: (token: string) => Partial<TokenClai
     }
     if (!Number.isSafeInteger(claims.user_id)) throw new ApiError('unauthorized');
     const user = await users.findById(claims.user_id as number);
-    if (!user || user.status !== 1) throw new ApiError('unauthorized');
+    // Tokens issued before token versions existed carry none: they count as version 0.
+    if (!user || user.status !== 1 || user.token_version !== (claims.ver ?? 0)) throw new ApiError('unauthorized');
     return user;
   };
+}
+
+/** An administrator reset the password, or it is older than `passwordExpire` days (when that is positive). */
+export function mustChangePassword(user: Pick<UserWithRole, 'must_change_password' | 'password_changed_at'>, settings: SecuritySettings, now = Date.now()): boolean {
+  if (user.must_change_password === 1) return true;
+  if (settings.passwordExpire <= 0 || !user.password_changed_at) return false;
+  return Date.parse(user.password_changed_at) + settings.passwordExpire * 86_400_000 <= now;
 }

@@ -9,6 +9,10 @@ export interface Config {
   jwtTtlSeconds: number;
   logLevel: string;
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
+  /** Login and register attempts per minute per client address; 0 turns the limit off. */
+  loginRateLimit: number;
+  /** The first administrator, created at start when no administrator exists. */
+  admin: { username: string; password: string } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +63,17 @@ function trustProxy(value: string): Config['trustProxy'] {
   return ok ? entries : fail('TRUST_PROXY', value, 'true, false, a hop count, or comma-separated IPs/CIDRs');
 }
 
+function rateLimit(value: string): number {
+  return /^\d{1,6}$/.test(value) ? Number(value) : fail('LOGIN_RATE_LIMIT', value, 'a whole number of attempts per minute (0 turns it off)');
+}
+
+function admin(username: string | undefined, password: string | undefined): Config['admin'] {
+  if (username === undefined && password === undefined) return undefined;
+  if (!username?.trim()) fail('ADMIN_USERNAME', username ?? '', 'a user name when ADMIN_PASSWORD is set');
+  if (!password) fail('ADMIN_PASSWORD', '<hidden>', 'a password when ADMIN_USERNAME is set');
+  return { username: username.trim(), password };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const read = <T>(name: string, fallback: string, parse: (v: string) => T): T => parse(env[name] ?? fallback);
   return {
@@ -69,5 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtTtlSeconds: read('JWT_TTL', '7d', jwtTtl),
     logLevel: read('LOG_LEVEL', 'info', logLevel),
     trustProxy: read('TRUST_PROXY', 'false', trustProxy),
+    loginRateLimit: read('LOGIN_RATE_LIMIT', '30', rateLimit),
+    admin: admin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD),
   };
 }

@@ -1,15 +1,19 @@
-// The contract layer: openapi.yaml decides the routes, validation, authentication and response content types.
-// One native Fastify route per operation (openapi-backend's own router rebuilds its tables per request).
+// The contract layer: openapi.yaml decides the routes, validation, authentication, permissions, rate limits and
+// response content types. One native Fastify route per operation (openapi-backend's own router rebuilds its
+// tables per request).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import addFormats from 'ajv-formats';
-import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
+import { OpenAPIBackend, ValidationContext, type Document, type Operation } from 'openapi-backend';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import { ApiError, fail, type ErrorName } from './envelope.js';
 import type { Context, Handlers, Input } from './operations/types.js';
+import type { AuditAction } from './repositories/audit.js';
 import type { UserWithRole } from './repositories/users.js';
 import type { RequestMetrics } from './metrics.js';
+import { isPermission, type Permission } from './permissions.js';
+import { mustChangePassword } from './auth.js';
 import type { Services } from './services.js';
 
 const specPath = new URL('../openapi.yaml', import.meta.url).pathname;
@@ -25,7 +29,10 @@ export async function loadSpec(): Promise<OpenAPIBackend> {
     quick: true,
     coerceTypes: true,
     ajvOpts: { useDefaults: true },
-    customizeAjv: (ajv) => addFormats.default(ajv),
+    // Defaults fill in query parameters (page, pageSize); in a body they would turn a partial update into a
+    // reset of every field the client left out.
+    customizeAjv: (ajv, ajvOpts, context) =>
+      addFormats.default(context === ValidationContext.RequestBody ? new (ajv.constructor as new (o: object) => typeof ajv)({ ...ajvOpts, useDefaults: false }) : ajv),
   });
   await api.loadDocument();
   api.validateDefinition();
@@ -40,6 +47,32 @@ export interface ContractOptions {
   services: Services;
   authenticate(request: FastifyRequest): Promise<UserWithRole>;
   timing: RequestMetrics;
+  /** Attempts per minute per client address on operations marked `x-rate-limited`; 0 turns it off. */
+  rateLimit: number;
+}
+
+/** The extensions through which the spec states an operation's rules. */
+interface Rules {
+  permission?: Permission;
+  permissionForOthers?: Permission;
+  allowedWithExpiredPassword: boolean;
+  rateLimited: boolean;
+}
+
+function rulesOf(operation: Operation): Rules {
+  const op = operation as Operation & Record<string, unknown>;
+  const permission = (key: string): Permission | undefined => {
+    const value = op[key];
+    if (value === undefined) return undefined;
+    if (!isPermission(value)) throw new Error(`${operation.operationId}: ${key} ${String(value)} is not a Permission of the spec`);
+    return value;
+  };
+  return {
+    permission: permission('x-permission'),
+    permissionForOthers: permission('x-permission-for-others'),
+    allowedWithExpiredPassword: op['x-allowed-with-expired-password'] === true,
+    rateLimited: op['x-rate-limited'] === true,
+  };
 }
 
 type Outcome = { status: number; body: unknown; headers?: Record<string, string> };
@@ -109,12 +142,33 @@ class OperationContext implements Context {
     readonly services: Services,
     private readonly user: UserWithRole | undefined,
     private readonly operationId: string,
+    readonly mayActOnOthers: boolean,
   ) {}
 
   get caller(): UserWithRole {
     if (!this.user) throw new Error(`${this.operationId} reads the caller but declares no security`);
     return this.user;
   }
+
+  audit(action: AuditAction, target: string, detail: Record<string, unknown> = {}): Promise<void> {
+    const { id, username } = this.caller;
+    return this.services.audit.record({ actor: { id, username }, action, target, detail, ip: this.request.ip });
+  }
+}
+
+const forbidden = (permission: Permission) => new ApiError('forbidden', `permission denied: needs ${permission}`);
+
+/** After authentication: the password must be current, and the caller's role must hold what the spec states. */
+async function authorize(rules: Rules, services: Services, caller: UserWithRole, params: Record<string, unknown>): Promise<boolean> {
+  if (!rules.allowedWithExpiredPassword && mustChangePassword(caller, await services.settings.security())) {
+    throw new ApiError('passwordExpired');
+  }
+  const holds = (permission: Permission) => caller.role.permissions.includes(permission);
+  if (rules.permission && !holds(rules.permission)) throw forbidden(rules.permission);
+  if (!rules.permissionForOthers) return false;
+  const mayActOnOthers = holds(rules.permissionForOthers);
+  if (!mayActOnOthers && params.id !== undefined && params.id !== caller.id) throw forbidden(rules.permissionForOthers);
+  return mayActOnOthers;
 }
 
 function registerOperation(app: FastifyInstance, options: ContractOptions, respond: Respond, operation: Operation) {
@@ -124,27 +178,30 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
   const types = contentTypes(operation);
   const secured = (operation.security ?? []).length > 0;
   const credentialNames = credentialQueryNames(api, operation);
+  const rules = rulesOf(operation);
   // With no parameters and no body declared, a request with neither is valid without running the validator.
   const trivial = (operation.parameters ?? []).length === 0 && !operation.requestBody;
 
-  /** The query as the handler sees it: credentials removed, validated, coerced, defaults applied. */
-  const validQuery = (request: FastifyRequest): Record<string, unknown> => {
+  type Valid = { query: Record<string, unknown>; params: Record<string, unknown> };
+  /** Query and path parameters as the handler sees them: credentials removed, validated, coerced, defaulted. */
+  const validate = (request: FastifyRequest): Valid => {
     let query = request.query as Record<string, string>;
-    if (trivial && request.body === undefined && !request.url.includes('?')) return query;
+    const params = request.params as Record<string, string>;
+    if (trivial && request.body === undefined && !request.url.includes('?')) return { query, params };
     if (credentialNames.length) query = Object.fromEntries(Object.entries(query).filter(([k]) => !credentialNames.includes(k)));
     const { method, url: path, headers, body } = request;
-    const validation = api.validateRequest({ method, path, headers: headers as Record<string, string>, query, body }, operation);
+    const validation = api.validateRequest({ method, path, headers: headers as Record<string, string>, query, body, params }, operation);
     if (!validation.valid) throw new ApiError('paramsInvalid', `parameters format error: ${describeValidationError(validation.errors![0]!)}`);
-    return (validation.coerced.query as Record<string, unknown>) ?? query;
+    return { query: (validation.coerced.query as Record<string, unknown>) ?? query, params: (validation.coerced.params as Record<string, unknown>) ?? params };
   };
 
   const finish = (request: FastifyRequest, reply: FastifyReply, outcome: Outcome) => {
     respond(request, reply, operationId, types.get(outcome.status) ?? jsonType, outcome);
   };
   // No closure is created on the synchronous path.
-  const run = (request: FastifyRequest, reply: FastifyReply, query: Record<string, unknown>, caller?: UserWithRole) => {
-    const input = { body: request.body, query, params: request.params } as Input<never>;
-    const result = handler(input, new OperationContext(request, services, caller, operationId));
+  const run = (request: FastifyRequest, reply: FastifyReply, valid: Valid, caller?: UserWithRole, mayActOnOthers = false) => {
+    const input = { body: request.body, query: valid.query, params: valid.params } as Input<never>;
+    const result = handler(input, new OperationContext(request, services, caller, operationId, mayActOnOthers));
     if (result instanceof Promise) return result.then((outcome) => finish(request, reply, outcome));
     finish(request, reply, result);
   };
@@ -152,11 +209,15 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
   app.route({
     method: operation.method.toUpperCase(),
     url: operation.path.replace(/{([^}]+)}/g, ':$1'),
-    config: { statsId: operationId },
+    config: {
+      statsId: operationId,
+      ...(rules.rateLimited && options.rateLimit > 0 ? { rateLimit: { max: options.rateLimit, timeWindow: 60_000 } } : {}),
+    },
     // Not async: a handler that answers synchronously (ping) answers without a promise round trip.
     handler: (request, reply) => {
-      const query = validQuery(request);
-      return secured ? authenticate(request).then((caller) => run(request, reply, query, caller)) : run(request, reply, query);
+      const valid = validate(request);
+      if (!secured) return run(request, reply, valid);
+      return authenticate(request).then(async (caller) => run(request, reply, valid, caller, await authorize(rules, services, caller, valid.params)));
     },
   });
 }
@@ -187,10 +248,10 @@ export async function contract(app: FastifyInstance, options: ContractOptions): 
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    const allowed = templates.filter((t) => t.pattern.test(path)).map((t) => t.method);
-    if (allowed.length === 0) return respondFailure(request, reply, 'notFound');
-    if (allowed.includes('GET')) allowed.push('HEAD');
-    return respondFailure(request, reply, 'methodNotAllowed', undefined, { allow: allowed.join(', ') });
+    const allowed = new Set(templates.filter((t) => t.pattern.test(path)).map((t) => t.method));
+    if (allowed.size === 0) return respondFailure(request, reply, 'notFound');
+    if (allowed.has('GET')) allowed.add('HEAD');
+    return respondFailure(request, reply, 'methodNotAllowed', undefined, { allow: [...allowed].join(', ') });
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -1,17 +1,23 @@
-// argon2id hashing, bounded so a login storm cannot starve every other request of CPU.
+// argon2id hashing, bounded so a login storm cannot starve every other request of CPU. Hashes imported from the
+// original system (bcrypt) verify too, and are replaced by argon2id on the next successful login.
 import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
+import bcrypt from 'bcryptjs';
 import { ApiError } from './envelope.js';
 import { createLimiter, Saturated } from './limiter.js';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 const options = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
+const isBcrypt = (hash: string) => /^\$2[aby]\$/.test(hash);
+
 export interface Passwords {
   hash(password: string): Promise<string>;
   /** Verifies against `hash`, or against a dummy hash when there is none, so unknown users cost the same. */
   verify(hash: string | undefined, password: string): Promise<boolean>;
+  /** Whether a verified hash should be replaced by a fresh argon2id hash. */
+  isLegacy(hash: string): boolean;
 }
 
 export async function createPasswords({ concurrency = availableParallelism(), queue = 64 } = {}): Promise<Passwords> {
@@ -25,8 +31,10 @@ export async function createPasswords({ concurrency = availableParallelism(), qu
     }
   };
   const dummy = await argon2.hash(randomBytes(32), options);
+  const check = (hash: string, password: string) => (isBcrypt(hash) ? bcrypt.compare(password, hash) : argon2.verify(hash, password));
   return {
     hash: (password) => bounded(() => argon2.hash(password, options)),
-    verify: (hash, password) => bounded(async () => (await argon2.verify(hash ?? dummy, password)) && hash !== undefined),
+    verify: (hash, password) => bounded(async () => (await check(hash ?? dummy, password)) && hash !== undefined),
+    isLegacy: isBcrypt,
   };
 }

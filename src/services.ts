@@ -4,6 +4,8 @@ import type { Registry } from 'prom-client';
 import type { Database } from '../db/schema.js';
 import type { Config } from './config.js';
 import type { Passwords } from './passwords.js';
+import { auditRepository } from './repositories/audit.js';
+import { loginRecordsRepository } from './repositories/loginRecords.js';
 import { rolesRepository } from './repositories/roles.js';
 import { settingsRepository } from './repositories/settings.js';
 import { usersRepository } from './repositories/users.js';
@@ -12,18 +14,26 @@ export interface TokenClaims {
   user_id: number;
   username: string;
   user_role: string;
+  /** The user's token version when the token was issued; advancing it revokes the token. */
+  ver: number;
 }
 
-export interface Services {
+export type Repositories = ReturnType<typeof repositories>;
+
+export interface Services extends Repositories {
   config: Config;
-  users: ReturnType<typeof usersRepository>;
-  roles: ReturnType<typeof rolesRepository>;
-  settings: ReturnType<typeof settingsRepository>;
   passwords: Passwords;
   metrics: Registry;
   signToken(claims: TokenClaims): string;
 }
 
 export function repositories(db: Kysely<Database>) {
-  return { users: usersRepository(db), roles: rolesRepository(db), settings: settingsRepository(db) };
+  const roles = rolesRepository(db);
+  return {
+    users: usersRepository(db, roles),
+    roles,
+    settings: settingsRepository(db),
+    loginRecords: loginRecordsRepository(db),
+    audit: auditRepository(db),
+  };
 }

@@ -18,6 +18,15 @@ t.test('values are parsed', async (t) => {
   t.same([hops('x', 0), hops('x', 1), hops('x', 2)], [true, true, false], 'a hop count trusts that many proxies');
 });
 
+t.test('rate limit and bootstrap administrator', async (t) => {
+  t.equal(loadConfig({}).loginRateLimit, 30, 'LOGIN_RATE_LIMIT defaults to 30 per minute');
+  t.equal(loadConfig({ LOGIN_RATE_LIMIT: '0' }).loginRateLimit, 0);
+  t.equal(loadConfig({}).admin, undefined);
+  t.same(loadConfig({ ADMIN_USERNAME: ' boss ', ADMIN_PASSWORD: 'boss-password' }).admin, { username: 'boss', password: 'boss-password' });
+  t.throws(() => loadConfig({ ADMIN_USERNAME: 'boss' }), /^ADMIN_PASSWORD="<hidden>" is invalid: expected a password when ADMIN_USERNAME is set$/);
+  t.throws(() => loadConfig({ ADMIN_PASSWORD: 'boss-password' }), /^ADMIN_USERNAME="" is invalid: expected a user name when ADMIN_PASSWORD is set$/);
+});
+
 t.test('a bad value is one clear line naming the variable, never echoing a secret', async (t) => {
   const bad: Record<string, string> = {
     PORT: '70000',
@@ -27,6 +36,7 @@ t.test('a bad value is one clear line naming the variable, never echoing a secre
     JWT_TTL: '0',
     LOG_LEVEL: 'loud',
     TRUST_PROXY: 'somewhere',
+    LOGIN_RATE_LIMIT: '-1',
   };
   for (const [name, value] of Object.entries(bad)) {
     let error: unknown;

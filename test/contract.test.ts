@@ -37,6 +37,14 @@ t.test('handlers cover exactly the operations of the spec', async (t) => {
   t.same(Object.keys(handlers).sort(), ids);
 });
 
+t.test('the error table of info.description lists exactly the codes, statuses and names of x-errors', async (t) => {
+  const { errors } = await import('../generated/errors.js');
+  const api = await loadSpec();
+  const rows = [...(api.definition.info.description ?? '').matchAll(/^\| (\d{4}) \| (\d{3}) \| (\w+) \|/gm)].map((m) => [Number(m[1]), Number(m[2]), m[3]]);
+  const spec = Object.entries(errors).map(([name, e]) => [e.errCode, e.status, name]);
+  t.same(rows.sort(), spec.sort());
+});
+
 t.test('the README error table lists exactly the codes and statuses of x-errors', async (t) => {
   const { errors } = await import('../generated/errors.js');
   const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import t from 'tap';
-import { startApp, testSecret } from './helpers/app.js';
+import { admin, startApp, testSecret } from './helpers/app.js';
 import { openSqlite } from '../src/db.js';
 
 const list = '/api/v1/user/list';
@@ -26,22 +26,33 @@ t.test('the token is accepted from header `token`, query `token` and Authorizati
   }
 });
 
-t.test('pages, ordered by id, with a total', async (t) => {
-  const { call, register, tokenFor } = await startApp(t);
+t.test('with user:read: every user, paged, ordered by id, with a total', async (t) => {
+  const { call, register, adminToken } = await startApp(t, { admin });
   for (const name of ['u1', 'u2', 'u3', 'u4']) await register(name);
-  const token = await tokenFor('me');
+  const token = await adminToken();
   const reply = await call({ url: `${list}?page=2&pageSize=2`, headers: { token } });
-  t.match(reply.json.data, { total: 5, page: 2, pageSize: 2 });
-  t.same(reply.json.data.items.map((u: { username: string }) => u.username), ['u3', 'u4']);
+  t.match(reply.json.data, { user: { username: 'root' }, total: 5, page: 2, pageSize: 2 });
+  t.same(reply.json.data.items.map((u: { username: string }) => u.username), ['u2', 'u3']);
   const past = await call({ url: `${list}?page=9&pageSize=2`, headers: { token } });
   t.same(past.json.data.items, []);
   t.equal(past.json.data.total, 5);
 });
 
-t.test('keyword filters by username substring, case-insensitively and literally', async (t) => {
+t.test('without user:read: only the caller', async (t) => {
   const { call, register, tokenFor } = await startApp(t);
-  for (const name of ['admin_x', 'adminx', 'Padmin', 'bob', '100%']) await register(name);
+  for (const name of ['u1', 'u2']) await register(name);
   const token = await tokenFor('me');
+  const reply = await call({ url: list, headers: { token } });
+  t.same(reply.json.data.items.map((u: { username: string }) => u.username), ['me']);
+  t.equal(reply.json.data.total, 1);
+  t.same((await call({ url: `${list}?keyword=u1`, headers: { token } })).json.data.items, [], 'the keyword filters the caller too');
+  t.same((await call({ url: `${list}?page=2`, headers: { token } })).json.data.items, [], 'and paging');
+});
+
+t.test('keyword filters by username substring, case-insensitively and literally', async (t) => {
+  const { call, register, adminToken } = await startApp(t, { admin });
+  for (const name of ['admin_x', 'adminx', 'Padmin', 'bob', '100%']) await register(name);
+  const token = await adminToken();
   const names = async (keyword: string) => {
     const reply = await call({ url: `${list}?keyword=${encodeURIComponent(keyword)}`, headers: { token } });
     return { names: reply.json.data.items.map((u: { username: string }) => u.username), total: reply.json.data.total };

@@ -6,8 +6,8 @@ const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toStr
 
 t.test('login answers errCode 1000 with an HS512 token, the username and the role', async (t) => {
   const { register, login } = await startApp(t);
-  await register('tester4', 'admin12');
-  const reply = await login('tester4', 'admin12');
+  await register('tester4', 'admin123');
+  const reply = await login('tester4', 'admin123');
   t.match(reply.json, { errCode: 1000, errMsg: 'login success', data: { username: 'tester4', role: { code: 'user' } } });
   const [header, payload] = (reply.json.data.token as string).split('.');
   t.same(decode(header!), { alg: 'HS512', typ: 'JWT' });
@@ -24,7 +24,7 @@ t.test('JWT_TTL sets the lifetime', async (t) => {
 
 t.test('wrong password and unknown user answer the same bytes', async (t) => {
   const { register, login } = await startApp(t);
-  await register('tester4', 'admin12');
+  await register('tester4', 'admin123');
   const wrong = await login('tester4', 'nope');
   const unknown = await login('ghost', 'nope');
   t.equal(wrong.text, '{"errCode":1003,"data":{},"errMsg":"user name or password error"}');
@@ -34,15 +34,15 @@ t.test('wrong password and unknown user answer the same bytes', async (t) => {
 
 t.test('names match ignoring case and surrounding spaces', async (t) => {
   const { register, login } = await startApp(t);
-  await register('Mixed', 'pw');
-  t.equal((await login(' mixed ', 'pw')).json.errCode, 1000);
+  await register('Mixed', 'pass-word');
+  t.equal((await login(' mixed ', 'pass-word')).json.errCode, 1000);
 });
 
 t.test('a disabled user answers 1007 once the password is right', async (t) => {
   const { register, login, dir } = await startApp(t);
-  await register('sleeper', 'pw');
+  await register('sleeper', 'pass-word');
   openSqlite(`${dir}/cms.db`).prepare("update users set status = 0 where username = 'sleeper'").run();
-  t.same((await login('sleeper', 'pw')).json, { errCode: 1007, data: {}, errMsg: 'user has been disabled' });
+  t.same((await login('sleeper', 'pass-word')).json, { errCode: 1007, data: {}, errMsg: 'user has been disabled' });
   t.equal((await login('sleeper', 'wrong')).json.errCode, 1003, 'a wrong password does not reveal the account state');
 });
 

@@ -5,8 +5,8 @@ import { createPasswords } from '../src/passwords.js';
 t.test('beyond the hashing queue, login answers 503 with Retry-After and nothing else breaks', async (t) => {
   const passwords = await createPasswords({ concurrency: 1, queue: 1 });
   const { call, register } = await startApp(t, {}, { passwords });
-  t.equal((await register('storm', 'pw')).json.errCode, 0);
-  const login = () => call({ method: 'POST', url: '/api/v1/user/login', payload: { username: 'storm', password: 'pw' } });
+  t.equal((await register('storm', 'pass-word')).json.errCode, 0);
+  const login = () => call({ method: 'POST', url: '/api/v1/user/login', payload: { username: 'storm', password: 'pass-word' } });
   const replies = await Promise.all([login(), login(), login(), login(), login(), call({ url: '/api/v1/platform/ping' })]);
   const statuses = replies.slice(0, 5).map((r) => r.status);
   t.equal(statuses.filter((s) => s === 200).length, 2, 'one running and one queued are served');

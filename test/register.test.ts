@@ -47,7 +47,7 @@ t.test('names are trimmed', async (t) => {
 
 t.test('of many concurrent registrations of one name, exactly one succeeds', async (t) => {
   const { register, dir } = await startApp(t);
-  const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => register(i % 2 ? 'racer' : 'RACER', `pw-${i}`)));
+  const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => register(i % 2 ? 'racer' : 'RACER', `password-${i}`)));
   const codes = replies.map((r) => r.json.errCode);
   t.equal(codes.filter((c) => c === 0).length, 1, 'one success');
   t.equal(codes.filter((c) => c === 1004).length, 11, 'the rest are told the name exists');

@@ -64,9 +64,12 @@ t.test('an unknown route answers 404, a known route with the wrong method 405 wi
   t.equal(wrong.status, 405);
   t.equal(wrong.json.errCode, 1013);
   t.equal(wrong.headers.allow, 'GET, HEAD');
+  const putRegister = await app.call({ method: 'PUT', url: register });
+  t.equal(putRegister.status, 405);
+  t.equal(putRegister.headers.allow, 'POST, GET, HEAD', 'the methods of /user/register and of /user/{id}, which it also matches');
   const getRegister = await app.call({ url: register });
-  t.equal(getRegister.status, 405);
-  t.equal(getRegister.headers.allow, 'POST');
+  t.equal(getRegister.status, 400, 'GET /user/register is getUser with a non-integer id, as the spec routes it');
+  t.match(getRegister.json.errMsg, /path\.id must be integer/);
 });
 
 t.test('an unhandled fault answers 500 with no stack or SQL, and logs neither', async (t) => {
@@ -75,7 +78,7 @@ t.test('an unhandled fault answers 500 with no stack or SQL, and logs neither', 
   const app = await startApp(t, { logLevel: 'info' }, { logStream: stream });
   // A real fault: the table disappears under the running server.
   openSqlite(`${app.dir}/cms.db`).exec('drop table users');
-  const reply = await app.call({ method: 'POST', url: register, payload: { username: 'x', password: 'y' } });
+  const reply = await app.call({ method: 'POST', url: register, payload: { username: 'x', password: 'y-password' } });
   t.equal(reply.status, 500);
   t.same(reply.json, { errCode: 1001, data: {}, errMsg: 'server internal error' });
   const log = lines.join('');

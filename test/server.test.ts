@@ -27,7 +27,7 @@ t.test('the generated secret is stored in the database: tokens survive a restart
   const dir = t.testdir();
   const env = { DATABASE_URL: `sqlite:${dir}/cms.db` };
   const first = await startServer(t, env);
-  const body = JSON.stringify({ username: 'keeper', password: 'pw' });
+  const body = JSON.stringify({ username: 'keeper', password: 'pass-word' });
   await fetchChecked(`${first.base}/api/v1/user/register`, { method: 'POST', headers: json, body });
   const { json: login } = await fetchChecked(`${first.base}/api/v1/user/login`, { method: 'POST', headers: json, body });
   first.child.kill('SIGTERM');
@@ -45,7 +45,7 @@ t.test('the generated secret is stored in the database: tokens survive a restart
 t.test('SIGTERM drains an in-flight request, then exits 0', async (t) => {
   const dir = t.testdir();
   const server = await startServer(t, { DATABASE_URL: `sqlite:${dir}/cms.db` });
-  const body = JSON.stringify({ username: 'drained', password: 'pw' });
+  const body = JSON.stringify({ username: 'drained', password: 'pass-word' });
   const { port } = new URL(server.base);
   // Send half the body, signal, then the rest: the request is in flight when SIGTERM arrives.
   const response = new Promise<{ status: number; text: string; headers: Record<string, unknown> }>((resolve, reject) => {

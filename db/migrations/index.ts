@@ -1,7 +1,9 @@
 // Every migration, by name, in order. Listed here (not read from disk) so a bundled build carries them.
 import type { Migration } from 'kysely';
 import * as initial from './0001_initial.js';
+import * as accounts from './0002_accounts.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_accounts': accounts,
 };

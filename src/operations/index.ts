@@ -2,9 +2,31 @@
 import { getAddress } from './platform/getAddress.js';
 import { getMetrics } from './platform/getMetrics.js';
 import { ping } from './platform/ping.js';
+import { createRole } from './role/createRole.js';
+import { deleteRole } from './role/deleteRole.js';
+import { listRoles } from './role/listRoles.js';
+import { updateRole } from './role/updateRole.js';
+import { getSecuritySettings } from './system/getSecuritySettings.js';
+import { listAudit } from './system/listAudit.js';
+import { updateSecuritySettings } from './system/updateSecuritySettings.js';
+import { changePassword } from './user/changePassword.js';
+import { deleteUsers } from './user/deleteUsers.js';
+import { getUser } from './user/getUser.js';
+import { listLoginRecords } from './user/listLoginRecords.js';
 import { listUsers } from './user/listUsers.js';
 import { login } from './user/login.js';
+import { logout } from './user/logout.js';
 import { register } from './user/register.js';
+import { resetPassword } from './user/resetPassword.js';
+import { setUserRole } from './user/setUserRole.js';
+import { unlockUser } from './user/unlockUser.js';
+import { updateUser } from './user/updateUser.js';
 import type { Handlers } from './types.js';
 
-export const handlers: Handlers = { ping, getAddress, getMetrics, register, login, listUsers };
+export const handlers: Handlers = {
+  ping, getAddress, getMetrics,
+  register, login, logout, changePassword, listUsers, getUser, updateUser, deleteUsers, setUserRole, resetPassword,
+  unlockUser, listLoginRecords,
+  listRoles, createRole, updateRole, deleteRole,
+  getSecuritySettings, updateSecuritySettings, listAudit,
+};

@@ -1,6 +1,7 @@
 // Handler types, all derived from the generated operations: a handler cannot return what the spec forbids.
 import type { FastifyRequest } from 'fastify';
 import type { operations } from '../../generated/openapi.js';
+import type { AuditAction } from '../repositories/audit.js';
 import type { UserWithRole } from '../repositories/users.js';
 import type { Services } from '../services.js';
 
@@ -27,8 +28,12 @@ export interface Input<K extends OperationId> {
 export interface Context {
   /** The authenticated user; only operations with `security` in the spec may read it. */
   readonly caller: UserWithRole;
+  /** For operations with `x-permission-for-others`: whether the caller holds that permission. */
+  readonly mayActOnOthers: boolean;
   readonly request: FastifyRequest;
   readonly services: Services;
+  /** Records a change in the audit log, as done by the caller from the request's address. */
+  audit(action: AuditAction, target: string, detail?: Record<string, unknown>): Promise<void>;
 }
 
 /** A handler may answer synchronously when it does no I/O. */
@@ -37,4 +42,11 @@ export type Handlers = { [K in OperationId]: Handler<K> };
 
 export function ok<const B>(body: B): { status: 200; body: B } {
   return { status: 200, body };
+}
+
+/** The page's window from the validated `page` and `pageSize` (the spec gives both defaults). */
+export function window(query: { page?: number; pageSize?: number }): { offset: number; limit: number; page: number; pageSize: number } {
+  const page = query.page!;
+  const pageSize = query.pageSize!;
+  return { offset: (page - 1) * pageSize, limit: pageSize, page, pageSize };
 }

@@ -1,11 +1,116 @@
-// All SQL on the role table.
-import type { Kysely } from 'kysely';
+// All SQL on the role and role_permission tables.
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, RoleRow } from '../../db/schema.js';
+import { effectivePermissions, type Permission } from '../permissions.js';
+import { isUniqueViolation, likePattern } from './sql.js';
+
+export type RoleWithPermissions = RoleRow & { permissions: Permission[] };
+
+export interface RoleChanges {
+  name?: string | undefined;
+  desc?: string | undefined;
+  permissions?: Permission[] | undefined;
+}
 
 export function rolesRepository(db: Kysely<Database>) {
+  const live = () => db.selectFrom('role').selectAll().where('deleted_at', 'is', null);
+
+  async function grants(roleIds: number[]): Promise<Map<number, string[]>> {
+    const granted = new Map<number, string[]>(roleIds.map((id) => [id, []]));
+    if (roleIds.length === 0) return granted;
+    const rows = await db.selectFrom('role_permission').select(['role_id', 'permission']).where('role_id', 'in', roleIds).execute();
+    for (const row of rows) granted.get(row.role_id)?.push(row.permission);
+    return granted;
+  }
+
+  async function withPermissions<R extends RoleRow>(roles: R[]): Promise<Array<R & { permissions: Permission[] }>> {
+    const granted = await grants([...new Set(roles.map((role) => role.id))]);
+    return roles.map((role) => ({ ...role, permissions: effectivePermissions(role.code, granted.get(role.id) ?? []) }));
+  }
+
+  async function grant(trx: Transaction<Database>, roleId: number, permissions: Permission[]): Promise<void> {
+    await trx.deleteFrom('role_permission').where('role_id', '=', roleId).execute();
+    if (permissions.length) {
+      await trx.insertInto('role_permission').values(permissions.map((permission) => ({ role_id: roleId, permission }))).execute();
+    }
+  }
+
+  const matching = (keyword: string) => sql<boolean>`(lower(name) like ${likePattern(keyword)} escape '\\' or lower(code) like ${likePattern(keyword)} escape '\\')`;
+
   return {
+    withPermissions,
+
     async findByCode(code: string): Promise<RoleRow | undefined> {
-      return db.selectFrom('role').selectAll().where('code', '=', code).where('deleted_at', 'is', null).executeTakeFirst();
+      return live().where('code', '=', code).executeTakeFirst();
+    },
+
+    async findById(id: number): Promise<RoleWithPermissions | undefined> {
+      const role = await live().where('id', '=', id).executeTakeFirst();
+      return role && (await withPermissions([role]))[0];
+    },
+
+    async page(options: { offset: number; limit: number; keyword?: string | undefined }) {
+      const { offset, limit, keyword } = options;
+      let items = live().orderBy('id').limit(limit).offset(offset);
+      let count = db.selectFrom('role').where('deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('total'));
+      if (keyword) {
+        items = items.where(matching(keyword));
+        count = count.where(matching(keyword));
+      }
+      const [rows, totals] = await Promise.all([items.execute(), count.executeTakeFirstOrThrow()]);
+      return { items: await withPermissions(rows), total: Number(totals.total) };
+    },
+
+    /** The role created, or null when a live role already has that code. */
+    async create(role: { name: string; desc: string; code: string; permissions: Permission[] }): Promise<RoleWithPermissions | null> {
+      const now = new Date().toISOString();
+      try {
+        const id = await db.transaction().execute(async (trx) => {
+          const { id } = await trx
+            .insertInto('role')
+            .values({ name: role.name, desc: role.desc, code: role.code, permission_id: 0, created_at: now, updated_at: now })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await grant(trx, id, role.permissions);
+          return id;
+        });
+        return (await this.findById(id)) ?? null;
+      } catch (error) {
+        if (isUniqueViolation(error)) return null;
+        throw error;
+      }
+    },
+
+    async update(id: number, changes: RoleChanges): Promise<RoleWithPermissions | undefined> {
+      const updated = await db.transaction().execute(async (trx) => {
+        const { numUpdatedRows } = await trx
+          .updateTable('role')
+          .set({
+            updated_at: new Date().toISOString(),
+            ...(changes.name === undefined ? {} : { name: changes.name }),
+            ...(changes.desc === undefined ? {} : { desc: changes.desc }),
+          })
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst();
+        if (numUpdatedRows === 0n) return false;
+        if (changes.permissions) await grant(trx, id, changes.permissions);
+        return true;
+      });
+      return updated ? this.findById(id) : undefined;
+    },
+
+    /** Soft-deletes a role no live user holds, in one statement so a concurrent assignment cannot slip in. */
+    async delete(id: number): Promise<'deleted' | 'inUse' | 'missing'> {
+      const { numUpdatedRows } = await db
+        .updateTable('role')
+        .set({ deleted_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('users').select('users.id').where('users.role_id', '=', id).where('users.deleted_at', 'is', null))))
+        .executeTakeFirst();
+      if (numUpdatedRows > 0n) return 'deleted';
+      return (await this.findById(id)) ? 'inUse' : 'missing';
     },
   };
 }

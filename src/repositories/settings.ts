@@ -1,6 +1,13 @@
-// All SQL on the settings table: values every instance must agree on.
+// All SQL on the settings table: values every instance must agree on, read fresh so that all of them do.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { securityDefaults } from '../../generated/constants.js';
+import type { components } from '../../generated/openapi.js';
+
+export type SecuritySettings = components['schemas']['SecuritySettings'];
+
+const prefix = 'security.';
+const names = Object.keys(securityDefaults) as Array<keyof SecuritySettings>;
 
 export function settingsRepository(db: Kysely<Database>) {
   return {
@@ -13,6 +20,24 @@ export function settingsRepository(db: Kysely<Database>) {
         .execute();
       const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
       return row.value;
+    },
+
+    /** The security settings: what is stored, the spec's defaults for the rest. */
+    async security(): Promise<SecuritySettings> {
+      const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', names.map((name) => prefix + name)).execute();
+      const stored = Object.fromEntries(rows.map((row) => [row.key.slice(prefix.length), JSON.parse(row.value) as unknown]));
+      return { ...securityDefaults, ...stored };
+    },
+
+    async updateSecurity(changes: Partial<SecuritySettings>): Promise<SecuritySettings> {
+      const updatedAt = new Date().toISOString();
+      const values = Object.entries(changes).map(([name, value]) => ({ key: prefix + name, value: JSON.stringify(value), updated_at: updatedAt }));
+      await db
+        .insertInto('settings')
+        .values(values)
+        .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at') })))
+        .execute();
+      return this.security();
     },
   };
 }

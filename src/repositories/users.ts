@@ -1,44 +1,33 @@
 // All SQL on the users table (joined with its role).
-import { sql, type Kysely } from 'kysely';
-import type { Database, NewUser, RoleRow, UserRow } from '../../db/schema.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, NewUser, UserRow } from '../../db/schema.js';
+import { adminRoleCode } from '../permissions.js';
 import { prepared } from './prepared.js';
+import type { RolesRepository, RoleWithPermissions } from './roles.js';
+import { isUniqueViolation, likePattern } from './sql.js';
 
-export type UserWithRole = Omit<UserRow, 'password'> & { role: RoleRow };
+export type UserWithRole = Omit<UserRow, 'password'> & { role: RoleWithPermissions };
 export type UserWithSecret = UserWithRole & { password: string };
 
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
-}
+/** What a change to users answers when it would leave no enabled, live administrator. */
+export const lastAdmin = 'lastAdmin';
 
-// Escapes LIKE wildcards so a keyword matches literally.
-function likePattern(keyword: string): string {
-  return `%${keyword.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-export function usersRepository(db: Kysely<Database>) {
+export function usersRepository(db: Kysely<Database>, roles: RolesRepository) {
   const live = db
     .selectFrom('users')
     .innerJoin('role', 'role.id', 'users.role_id')
     .where('users.deleted_at', 'is', null)
     .select([
       'users.id', 'users.created_at', 'users.updated_at', 'users.deleted_at', 'users.uid', 'users.username',
-      'users.status', 'users.role_id',
+      'users.status', 'users.role_id', 'users.token_version', 'users.login_failures', 'users.locked_until',
+      'users.password_changed_at', 'users.must_change_password',
       'role.created_at as role_created_at', 'role.updated_at as role_updated_at', 'role.deleted_at as role_deleted_at',
       'role.name as role_name', 'role.desc as role_desc', 'role.code as role_code', 'role.permission_id as role_permission_id',
     ]);
   type Row = Awaited<ReturnType<typeof live.executeTakeFirstOrThrow>>;
 
-  const present = (r: Row): UserWithRole => ({
-    id: r.id,
-    created_at: r.created_at,
-    updated_at: r.updated_at,
-    deleted_at: r.deleted_at,
-    uid: r.uid,
-    username: r.username,
-    status: r.status,
-    role_id: r.role_id,
-    role: {
+  const present = async <R extends Row>(rows: R[]) => {
+    const roleRows = rows.map((r) => ({
       id: r.role_id,
       created_at: r.role_created_at,
       updated_at: r.role_updated_at,
@@ -47,8 +36,29 @@ export function usersRepository(db: Kysely<Database>) {
       desc: r.role_desc,
       code: r.role_code,
       permission_id: r.role_permission_id,
-    },
-  });
+    }));
+    const withPermissions = await roles.withPermissions(roleRows);
+    return rows.map((r, i) => ({
+      row: r,
+      user: {
+        id: r.id,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        deleted_at: r.deleted_at,
+        uid: r.uid,
+        username: r.username,
+        status: r.status,
+        role_id: r.role_id,
+        token_version: r.token_version,
+        login_failures: r.login_failures,
+        locked_until: r.locked_until,
+        password_changed_at: r.password_changed_at,
+        must_change_password: r.must_change_password,
+        role: withPermissions[i]!,
+      } satisfies UserWithRole,
+    }));
+  };
+  const presentAll = async (rows: Row[]) => (await present(rows)).map((p) => p.user);
 
   const lowerName = sql<string>`lower(users.username)`;
   const matching = sql<boolean>`lower(users.username) like ${''} escape '\\'`;
@@ -60,6 +70,34 @@ export function usersRepository(db: Kysely<Database>) {
   const countQuery = db.selectFrom('users').where('users.deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('total'));
   const count = prepared(db, countQuery);
   const countMatching = prepared(db, countQuery.where(matching));
+
+  const enabledAdmins = (trx: Transaction<Database>) =>
+    trx
+      .selectFrom('users')
+      .innerJoin('role', 'role.id', 'users.role_id')
+      .where('users.deleted_at', 'is', null)
+      .where('users.status', '=', 1)
+      .where('role.code', '=', adminRoleCode)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+
+  /** Runs `change` in a transaction that is undone when it takes away the last enabled administrator. */
+  async function keepingAnAdmin<T>(change: (trx: Transaction<Database>) => Promise<T>): Promise<T | typeof lastAdmin> {
+    const undo = Symbol('undo');
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const before = Number((await enabledAdmins(trx)).n);
+        const result = await change(trx);
+        if (before > 0 && Number((await enabledAdmins(trx)).n) === 0) throw undo;
+        return result;
+      });
+    } catch (error) {
+      if (error === undo) return lastAdmin;
+      throw error;
+    }
+  }
+
+  const now = () => new Date().toISOString();
 
   return {
     /** The user created, or null when a live user already has that name. */
@@ -77,15 +115,22 @@ export function usersRepository(db: Kysely<Database>) {
       return (await byName(username.toLowerCase())).length > 0;
     },
 
-    /** With the password hash, for login only. */
+    async findByUsername(username: string): Promise<UserWithRole | undefined> {
+      return (await presentAll(await byName(username.toLowerCase())))[0];
+    },
+
+    /** With the password hash, for login and password changes only. */
     async findByUsernameWithSecret(username: string): Promise<UserWithSecret | undefined> {
-      const [row] = await byNameWithSecret(username.toLowerCase());
-      return row && { ...present(row), password: row.password };
+      const [presented] = await present(await byNameWithSecret(username.toLowerCase()));
+      return presented && { ...presented.user, password: presented.row.password };
+    },
+
+    async passwordHashOf(id: number): Promise<string | undefined> {
+      return (await db.selectFrom('users').select('password').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst())?.password;
     },
 
     async findById(id: number): Promise<UserWithRole | null> {
-      const [row] = await byId(id);
-      return row ? present(row) : null;
+      return (await presentAll(await byId(id)))[0] ?? null;
     },
 
     async page(options: { offset: number; limit: number; keyword?: string | undefined }) {
@@ -93,7 +138,97 @@ export function usersRepository(db: Kysely<Database>) {
       const [rows, totals] = keyword
         ? await Promise.all([pageMatching(likePattern(keyword), limit, offset), countMatching(likePattern(keyword))])
         : await Promise.all([page(limit, offset), count()]);
-      return { items: rows.map(present), total: Number(totals[0]?.total ?? 0) };
+      return { items: await presentAll(rows), total: Number(totals[0]?.total ?? 0) };
+    },
+
+    async hasEnabledAdmin(): Promise<boolean> {
+      return db.transaction().execute(async (trx) => Number((await enabledAdmins(trx)).n) > 0);
+    },
+
+    /** Enables or disables; disabling ends the user's sessions. */
+    async setStatus(id: number, enabled: boolean) {
+      return keepingAnAdmin(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set((eb) => ({ status: enabled ? 1 : 0, updated_at: now(), token_version: enabled ? eb.ref('token_version') : eb('token_version', '+', 1) }))
+          .where('id', '=', id)
+          .execute();
+      });
+    },
+
+    async setRole(id: number, roleId: number) {
+      return keepingAnAdmin(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set((eb) => ({ role_id: roleId, updated_at: now(), token_version: eb('token_version', '+', 1) }))
+          .where('id', '=', id)
+          .execute();
+      });
+    },
+
+    /** Soft-deletes all of `ids` or none: answers the ids that are not live users, having deleted nothing. */
+    async softDelete(ids: number[]) {
+      return keepingAnAdmin(async (trx) => {
+        const found = await trx.selectFrom('users').select('id').where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+        const missing = ids.filter((id) => !found.some((row) => row.id === id));
+        if (missing.length) return { missing };
+        await trx
+          .updateTable('users')
+          .set((eb) => ({ deleted_at: now(), updated_at: now(), token_version: eb('token_version', '+', 1) }))
+          .where('id', 'in', ids)
+          .execute();
+        return { missing };
+      });
+    },
+
+    /** A new password hash: ends sessions and lifts any lock; `mustChange` when an administrator set it. */
+    async setPassword(id: number, hash: string, mustChange: boolean): Promise<void> {
+      await db
+        .updateTable('users')
+        .set((eb) => ({
+          password: hash,
+          password_changed_at: now(),
+          must_change_password: mustChange ? 1 : 0,
+          login_failures: 0,
+          locked_until: null,
+          updated_at: now(),
+          token_version: eb('token_version', '+', 1),
+        }))
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Replaces a legacy hash by a new hash of the same password: sessions and password age stay. */
+    async upgradeHash(id: number, hash: string): Promise<void> {
+      await db.updateTable('users').set({ password: hash }).where('id', '=', id).execute();
+    },
+
+    async endSessions(id: number): Promise<void> {
+      await db.updateTable('users').set((eb) => ({ token_version: eb('token_version', '+', 1) })).where('id', '=', id).execute();
+    },
+
+    /**
+     * Counts a failed login in one statement (instances may race) and locks the account when the count
+     * reaches `threshold` (0: never). A lock that has run out starts the count afresh. Answers the lock's end.
+     */
+    async recordFailure(id: number, threshold: number, lockMinutes: number): Promise<string | null> {
+      const at = now();
+      const until = new Date(Date.now() + lockMinutes * 60_000).toISOString();
+      const failures = sql<number>`case when locked_until is not null and locked_until <= ${at} then 1 else login_failures + 1 end`;
+      const row = await db
+        .updateTable('users')
+        .set({
+          login_failures: failures,
+          locked_until: sql`case when ${threshold} > 0 and ${failures} >= ${threshold} then ${until} when locked_until <= ${at} then null else locked_until end`,
+        })
+        .where('id', '=', id)
+        .returning('locked_until')
+        .executeTakeFirstOrThrow();
+      return row.locked_until;
+    },
+
+    async clearFailures(id: number): Promise<void> {
+      await db.updateTable('users').set({ login_failures: 0, locked_until: null }).where('id', '=', id).execute();
     },
   };
 }

@@ -39,7 +39,11 @@ export interface TestApp {
   login(username: string, password?: string): Promise<Reply>;
   /** A token for a freshly registered user. */
   tokenFor(username: string, password?: string): Promise<string>;
+  /** A token for the administrator of `config.admin` (start the app with `admin` set). */
+  adminToken(): Promise<string>;
 }
+
+export const admin = { username: 'root', password: 'root-password' };
 
 const testDirs = new WeakMap<Test, string>();
 
@@ -51,7 +55,8 @@ function appDir(t: Test): string {
 
 export async function startApp(t: Test, overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<TestApp> {
   const dir = appDir(t);
-  const config: Config = { ...loadConfig({}), databaseUrl: `sqlite:${dir}/cms.db`, logLevel: 'silent', jwtSecret: testSecret, ...overrides };
+  // Rate limiting is off unless a test is about it: suites log in far more often than people do.
+  const config: Config = { ...loadConfig({}), databaseUrl: `sqlite:${dir}/cms.db`, logLevel: 'silent', jwtSecret: testSecret, loginRateLimit: 0, ...overrides };
   passwords ??= createPasswords();
   const app = await buildApp(config, { passwords: await passwords, ...options });
   t.teardown(() => app.close());
@@ -66,6 +71,11 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
     async tokenFor(username, password = 'secret-pass') {
       await testApp.register(username, password);
       const reply = await testApp.login(username, password);
+      return reply.json.data.token as string;
+    },
+    async adminToken() {
+      if (!config.admin) throw new Error('start the app with an admin');
+      const reply = await testApp.login(config.admin.username, config.admin.password);
       return reply.json.data.token as string;
     },
   };

@@ -1,14 +1,16 @@
-import { ok, type Handler } from '../types.js';
-import { presentUser } from './present.js';
+import type { UserWithRole } from '../../repositories/users.js';
+import { ok, window, type Handler } from '../types.js';
+import { presentUser } from '../present.js';
 
-export const listUsers: Handler<'listUsers'> = async ({ query }, { caller, services }) => {
-  // The contract layer applies the spec's defaults, so page and pageSize are always present.
-  const page = query.page!;
-  const pageSize = query.pageSize!;
-  const { items, total } = await services.users.page({ offset: (page - 1) * pageSize, limit: pageSize, keyword: query.keyword });
-  return ok({
-    errCode: 0,
-    data: { user: presentUser(caller), items: items.map(presentUser), total, page, pageSize },
-    errMsg: 'success',
-  });
+export const listUsers: Handler<'listUsers'> = async ({ query }, { caller, mayActOnOthers, services }) => {
+  const { offset, limit, page, pageSize } = window(query);
+  const answer = (items: UserWithRole[], total: number) =>
+    ok({ errCode: 0, data: { user: presentUser(caller), items: items.map((u) => presentUser(u)), total, page, pageSize }, errMsg: 'success' });
+  if (mayActOnOthers) {
+    const { items, total } = await services.users.page({ offset, limit, keyword: query.keyword });
+    return answer(items, total);
+  }
+  // Without user:read the caller sees only themselves, filtered and paged as everyone else's view is.
+  const own = [caller].filter((u) => !query.keyword || u.username.toLowerCase().includes(query.keyword.toLowerCase()));
+  return answer(own.slice(offset, offset + limit), own.length);
 };

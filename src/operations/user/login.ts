@@ -1,12 +1,41 @@
+import { mustChangePassword } from '../../auth.js';
 import { fail } from '../../envelope.js';
+import type { LoginReason } from '../../repositories/loginRecords.js';
 import { ok, type Handler } from '../types.js';
-import { presentRole } from './present.js';
+import { presentRole } from '../present.js';
 
-export const login: Handler<'login'> = async ({ body }, { services }) => {
-  const user = await services.users.findByUsernameWithSecret(body.username.trim());
+export const login: Handler<'login'> = async ({ body }, { services, request }) => {
+  const { users, passwords, loginRecords } = services;
+  const settings = await services.settings.security();
+  const user = await users.findByUsernameWithSecret(body.username.trim());
+  const attempt = async (reason: LoginReason) => {
+    if (user) await loginRecords.record({ userId: user.id, ip: request.ip, userAgent: (request.headers['user-agent'] ?? '').slice(0, 512), reason });
+  };
+
+  if (user?.locked_until && user.locked_until > new Date().toISOString()) {
+    await attempt('locked');
+    return ok({ errCode: 1010, data: { lockedUntil: user.locked_until }, errMsg: 'account locked' });
+  }
   // Unknown users are verified against a dummy hash: same answer, about the same time.
-  if (!(await services.passwords.verify(user?.password, body.password)) || !user) return fail('badCredentials');
-  if (user.status !== 1) return fail('userDisabled');
-  const token = services.signToken({ user_id: user.id, username: user.username, user_role: user.role.code });
-  return ok({ errCode: 1000, data: { token, username: user.username, role: presentRole(user.role) }, errMsg: 'login success' });
+  if (!(await passwords.verify(user?.password, body.password)) || !user) {
+    if (user) {
+      await users.recordFailure(user.id, settings.loginFail, settings.lockTime);
+      await attempt('wrong_password');
+    }
+    return fail('badCredentials');
+  }
+  if (user.status !== 1) {
+    await attempt('disabled');
+    return fail('userDisabled');
+  }
+  if (user.login_failures > 0 || user.locked_until) await users.clearFailures(user.id);
+  if (passwords.isLegacy(user.password)) await users.upgradeHash(user.id, await passwords.hash(body.password));
+  await attempt('ok');
+
+  const token = services.signToken({ user_id: user.id, username: user.username, user_role: user.role.code, ver: user.token_version });
+  return ok({
+    errCode: 1000,
+    data: { token, username: user.username, role: presentRole(user.role), passwordExpired: mustChangePassword(user, settings) },
+    errMsg: 'login success',
+  });
 };

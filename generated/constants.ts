@@ -1,0 +1,23 @@
+// Generated from openapi.yaml by `npm run generate`. Do not edit.
+
+import type { components } from './openapi.js';
+
+/** components.schemas.Permission */
+export const permissions = [
+  "user:read",
+  "user:write",
+  "role:read",
+  "role:write",
+  "system:read",
+  "system:write",
+  "audit:read"
+] as const satisfies readonly components['schemas']['Permission'][];
+
+/** The defaults of components.schemas.SecuritySettings */
+export const securityDefaults: components['schemas']['SecuritySettings'] = {
+  "loginFail": 3,
+  "lockTime": 30,
+  "passwordExpire": -1,
+  "allowRegistration": true,
+  "passwordMinLength": 8
+};

@@ -1,0 +1,63 @@
+// The command line beside the server: `npm run cli -- <command>`. Administrators are created here or from
+// ADMIN_USERNAME/ADMIN_PASSWORD at start, never through an open endpoint.
+import { createInterface } from 'node:readline';
+import { AccountError, createAdmin } from './accounts.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db.js';
+import { createPasswords } from './passwords.js';
+import { repositories } from './services.js';
+
+const usage = `usage: npm run cli -- create-admin <username> [--password <password>]
+  The password is asked for when --password is left out (read from standard input when it is not a terminal).
+  DATABASE_URL chooses the database, as for the server.`;
+
+/** A line from standard input; on a terminal, asked for without echoing what is typed. */
+async function readPassword(): Promise<string> {
+  const terminal = process.stdin.isTTY === true;
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal });
+  if (terminal) {
+    process.stderr.write('password: ');
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
+  }
+  const line = await new Promise<string>((resolve) => {
+    rl.once('line', resolve);
+    rl.once('close', () => resolve(''));
+  });
+  rl.close();
+  if (terminal) process.stderr.write('\n');
+  return line;
+}
+
+async function createAdminCommand(args: string[]): Promise<number> {
+  const [username, ...rest] = args;
+  const flag = rest.indexOf('--password');
+  if (!username || username.startsWith('-') || (flag >= 0 && rest[flag + 1] === undefined) || rest.length !== (flag >= 0 ? 2 : 0)) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  const password = flag >= 0 ? rest[flag + 1]! : await readPassword();
+  const db = await openDatabase(loadConfig().databaseUrl);
+  try {
+    const user = await createAdmin({ ...repositories(db), passwords: await createPasswords() }, username, password);
+    process.stdout.write(`created administrator ${user.username} (id ${user.id})\n`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === 'create-admin') return createAdminCommand(args);
+  process.stderr.write(`${usage}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof AccountError || error instanceof ConfigError;
+    process.stderr.write(`${known ? (error as Error).message : `failed: ${(error as Error).message}`}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,7 @@
+import { ok, type Handler } from '../types.js';
+
+export const updateSecuritySettings: Handler<'updateSecuritySettings'> = async ({ body }, context) => {
+  const settings = await context.services.settings.updateSecurity(body);
+  await context.audit('settings.update', 'settings', { ...body });
+  return ok({ errCode: 0, data: settings, errMsg: 'success' });
+};

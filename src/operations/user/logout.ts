@@ -1,0 +1,6 @@
+import { ok, type Handler } from '../types.js';
+
+export const logout: Handler<'logout'> = async (_input, { caller, services }) => {
+  await services.users.endSessions(caller.id);
+  return ok({ errCode: 0, data: {}, errMsg: 'logged out' });
+};

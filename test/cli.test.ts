@@ -1,0 +1,36 @@
+// The CLI as operators run it: a child process on a real database file.
+import { spawn } from 'node:child_process';
+import t from 'tap';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+
+const root = new URL('..', import.meta.url).pathname;
+
+function cli(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/cli.ts`, ...args], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (out += chunk));
+  child.stdin.end(input ?? '');
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
+}
+
+t.test('create-admin: from --password or standard input; clear errors and exit codes', async (t) => {
+  const env = { DATABASE_URL: `sqlite:${t.testdir()}/cms.db` };
+  t.match(await cli(['create-admin', 'chief', '--password', 'chief-password'], env), { code: 0, out: /created administrator chief \(id 1\)/ });
+  t.match(await cli(['create-admin', 'deputy'], env, 'deputy-password\n'), { code: 0, out: /created administrator deputy/ });
+  t.match(await cli(['create-admin', 'chief', '--password', 'chief-password'], env), { code: 1, out: /user chief already exists/ });
+  t.match(await cli(['create-admin', 'weak', '--password', 'short'], env), { code: 1, out: /password must be at least 8 characters/ });
+  t.match(await cli(['create-admin'], env), { code: 2, out: /usage: npm run cli -- create-admin/ });
+  t.match(await cli(['create-admin', 'x', '--password'], env), { code: 2, out: /usage/ });
+  t.match(await cli(['frobnicate'], env), { code: 2, out: /usage/ });
+  t.match(await cli(['create-admin', 'x', '--password', 'long-enough'], { DATABASE_URL: 'mysql://nope' }), { code: 1, out: /^DATABASE_URL=/ });
+
+  const app = await buildApp({ ...loadConfig({ ...env, LOG_LEVEL: 'silent' }) });
+  t.teardown(() => app.close());
+  const login = await app.inject({ method: 'POST', url: '/api/v1/user/login', payload: { username: 'deputy', password: 'deputy-password' } });
+  t.match(login.json(), { errCode: 1000, data: { role: { code: 'admin' } } });
+});
