@@ -1,15 +1,16 @@
-// Prints `N passed, N failed, N skipped` from tap's saved results (.tap/test-results), one count per top-level
-// test point of each file. Usage: node scripts/test-counts.mjs <exit status of npm test>
+// Prints `N passed, N failed, N skipped` from tap's saved results, one count per top-level test point of each file,
+// over both runs of the suite (.tap/test-results-sqlite, .tap/test-results-postgres) and any run not yet moved
+// (.tap/test-results). Usage: node scripts/test-counts.mjs <exit status of npm test>
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = '.tap/test-results';
-const files = existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.tap')) : [];
+const dirs = ['.tap/test-results', '.tap/test-results-sqlite', '.tap/test-results-postgres'].filter((dir) => existsSync(dir));
+const files = dirs.flatMap((dir) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.tap')).map((f) => join(dir, String(f))));
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const file of files) {
-  const text = readFileSync(join(dir, String(file)), 'utf8');
+  const text = readFileSync(file, 'utf8');
   for (const line of text.split('\n').filter((l) => /^(not )?ok \d+/.test(l))) {
     if (/# (SKIP|TODO)/.test(line)) skipped++;
     else if (line.startsWith('not ok')) failed++;

@@ -59,9 +59,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // JSON is the only request body the spec declares; Fastify would otherwise parse text/plain too.
   app.removeContentTypeParser('text/plain');
 
-  const db = await openDatabase(config.databaseUrl);
-  app.addHook('onClose', () => db.destroy());
-  const repos = repositories(db);
+  const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
+  app.addHook('onClose', () => database.db.destroy());
+  const repos = repositories(database);
   const secret = config.jwtSecret ?? (await repos.settings.getOrCreate('jwt_secret', () => randomBytes(64).toString('base64url')));
 
   await app.register(jwt, {

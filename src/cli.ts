@@ -36,13 +36,14 @@ async function createAdminCommand(args: string[]): Promise<number> {
     return 2;
   }
   const password = flag >= 0 ? rest[flag + 1]! : await readPassword();
-  const db = await openDatabase(loadConfig().databaseUrl);
+  const config = loadConfig();
+  const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
   try {
-    const user = await createAdmin({ ...repositories(db), passwords: await createPasswords() }, username, password);
+    const user = await createAdmin({ ...repositories(database), passwords: await createPasswords() }, username, password);
     process.stdout.write(`created administrator ${user.username} (id ${user.id})\n`);
     return 0;
   } finally {
-    await db.destroy();
+    await database.db.destroy();
   }
 }
 

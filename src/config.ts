@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** PostgreSQL connections per instance. */
+  databasePoolMax: number;
   jwtSecret: string | undefined;
   jwtTtlSeconds: number;
   logLevel: string;
@@ -34,7 +36,12 @@ function host(value: string): string {
 }
 
 function databaseUrl(value: string): string {
-  return /^sqlite:.+/.test(value) ? value : fail('DATABASE_URL', value, 'sqlite:<path>');
+  return /^sqlite:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value) ? value : fail('DATABASE_URL', value.replace(/\/\/[^@/]*@/, '//<hidden>@'), 'sqlite:<path> or postgres://user:password@host:port/database');
+}
+
+function poolMax(value: string): number {
+  const n = /^\d{1,4}$/.test(value) ? Number(value) : 0;
+  return n >= 1 ? n : fail('DATABASE_POOL_MAX', value, 'a whole number of connections, at least 1');
 }
 
 function jwtSecret(value: string): string {
@@ -80,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: read('PORT', '58888', port),
     host: read('HOST', '127.0.0.1', host),
     databaseUrl: read('DATABASE_URL', 'sqlite:./data/cms.db', databaseUrl),
+    databasePoolMax: read('DATABASE_POOL_MAX', '10', poolMax),
     jwtSecret: env.JWT_SECRET === undefined ? undefined : jwtSecret(env.JWT_SECRET),
     jwtTtlSeconds: read('JWT_TTL', '7d', jwtTtl),
     logLevel: read('LOG_LEVEL', 'info', logLevel),

@@ -1,10 +1,20 @@
-// Opens the database named by DATABASE_URL and brings its schema up to date.
+// Opens the database named by DATABASE_URL (embedded SQLite, or PostgreSQL) and brings its schema up to date.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { migrations } from '../db/migrations/index.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** PostgreSQL's connection pool, for its metrics; none on SQLite. */
+  pool?: pg.Pool;
+}
 
 const statementCacheSize = 256;
 
@@ -38,13 +48,36 @@ export function openSqlite(path: string): SQLite.Database {
   return sqlite;
 }
 
-export async function openDatabase(databaseUrl: string): Promise<Kysely<Database>> {
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+/** A connection to the database of `databaseUrl`, without migrating it. */
+export function connect(databaseUrl: string, poolMax = 10): DatabaseHandle {
+  if (isPostgresUrl(databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
+    // An idle client that loses its server (a restart) must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool };
+  }
   const path = databaseUrl.slice('sqlite:'.length);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path)) }) });
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
-  if (error) {
-    await db.destroy();
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path)) }) }), dialect: 'sqlite' };
+}
+
+export async function migrate({ db, dialect }: DatabaseHandle): Promise<void> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which: name the one in use, so that
+  // several deployments (or test runs) can share a PostgreSQL database in schemas of their own.
+  const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const provider = { getMigrations: async () => migrations };
+  const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+  if (error) throw error;
+}
+
+export async function openDatabase(databaseUrl: string, poolMax?: number): Promise<DatabaseHandle> {
+  const handle = connect(databaseUrl, poolMax);
+  try {
+    await migrate(handle);
+  } catch (error) {
+    await handle.db.destroy();
     throw error;
   }
-  return db;
+  return handle;
 }

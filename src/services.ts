@@ -1,8 +1,7 @@
 // What handlers reach: repositories and the few services around them. Built once per app.
-import type { Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
-import type { Database } from '../db/schema.js';
 import type { Config } from './config.js';
+import type { DatabaseHandle } from './db.js';
 import type { Passwords } from './passwords.js';
 import { auditRepository } from './repositories/audit.js';
 import { loginRecordsRepository } from './repositories/loginRecords.js';
@@ -27,10 +26,10 @@ export interface Services extends Repositories {
   signToken(claims: TokenClaims): string;
 }
 
-export function repositories(db: Kysely<Database>) {
+export function repositories({ db, dialect }: DatabaseHandle) {
   const roles = rolesRepository(db);
   return {
-    users: usersRepository(db, roles),
+    users: usersRepository(db, dialect, roles),
     roles,
     settings: settingsRepository(db),
     loginRecords: loginRecordsRepository(db),

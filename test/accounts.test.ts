@@ -1,7 +1,6 @@
 // Account administration: status, deletion, roles, password changes and resets, unlock, login records, and the
 // guard that keeps one enabled administrator.
 import t, { type Test } from 'tap';
-import { openSqlite } from '../src/db.js';
 import { admin, startApp } from './helpers/app.js';
 
 const list = '/api/v1/user/list';
@@ -45,7 +44,7 @@ t.test('batch delete is all-or-nothing and names the missing ids', async (t) => 
   const names = (await app.call({ url: list, ...app.as(app.token) })).json.data.items.map((u: { username: string }) => u.username);
   t.same(names, ['root', 'd3']);
   t.equal((await app.call({ url: list, ...app.as(d2Token) })).status, 401, 'a deleted user\'s token stops working');
-  const { deleted_at } = openSqlite(`${app.dir}/cms.db`).prepare('select deleted_at from users where id = ?').get(ids[0]) as { deleted_at: string };
+  const { deleted_at } = await app.one<{ deleted_at: string }>('select deleted_at from users where id = ?', ids[0]);
   t.ok(deleted_at, 'soft-deleted: the row stays, with deleted_at');
   const again = await app.call({ method: 'DELETE', url: '/api/v1/user', ...app.as(app.token), payload: { ids: [ids[0]] } });
   t.equal(again.status, 404, 'a deleted user cannot be deleted twice');

@@ -6,7 +6,7 @@ import { settingsRepository } from '../src/repositories/settings.js';
 
 t.test('migrations seed the admin and user roles, and go down cleanly', async (t) => {
   const dir = t.testdir();
-  const db = await openDatabase(`sqlite:${dir}/nested/dir/cms.db`);
+  const { db } = await openDatabase(`sqlite:${dir}/nested/dir/cms.db`);
   t.teardown(() => db.destroy());
   const roles = await db.selectFrom('role').select(['name', 'code']).orderBy('id').execute();
   t.same(roles, [{ name: 'admin', code: 'admin' }, { name: 'user', code: 'user' }]);
@@ -26,7 +26,7 @@ t.test('SQLite runs in WAL mode with foreign keys on', async (t) => {
 });
 
 t.test('a setting is created once; later callers get the first value', async (t) => {
-  const db = await openDatabase(`sqlite:${t.testdir()}/cms.db`);
+  const { db } = await openDatabase(`sqlite:${t.testdir()}/cms.db`);
   t.teardown(() => db.destroy());
   const settings = settingsRepository(db);
   t.equal(await settings.getOrCreate('k', () => 'first'), 'first');

@@ -3,7 +3,6 @@
 import t from 'tap';
 import { errors } from '../generated/errors.js';
 import { createPasswords } from '../src/passwords.js';
-import { openSqlite } from '../src/db.js';
 import { admin, startApp, type Reply, type TestApp } from './helpers/app.js';
 
 type ErrorName = keyof typeof errors;
@@ -19,7 +18,7 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
   const triggers: Record<ErrorName, (app: TestApp) => Promise<Reply>> = {
     internal: async () => {
       const broken = await startApp(t);
-      openSqlite(`${broken.dir}/cms.db`).exec('drop table login_record');
+      await broken.query('drop table login_record');
       await broken.register('victim', 'victim-password');
       return broken.login('victim', 'victim-password');
     },

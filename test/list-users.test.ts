@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import t from 'tap';
 import { admin, startApp, testSecret } from './helpers/app.js';
-import { openSqlite } from '../src/db.js';
 
 const list = '/api/v1/user/list';
 const unauthorized = { errCode: 1008, data: {}, errMsg: 'token is missing, invalid or expired' };
@@ -81,7 +80,7 @@ t.test('out-of-contract query parameters answer 400 naming the field', async (t)
 });
 
 t.test('no, forged, expired or orphaned tokens answer 401', async (t) => {
-  const { call, tokenFor, dir } = await startApp(t);
+  const { call, tokenFor, query } = await startApp(t);
   const token = await tokenFor('victim');
   const [header, payload] = token.split('.');
   const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
@@ -107,9 +106,8 @@ t.test('no, forged, expired or orphaned tokens answer 401', async (t) => {
   }
   t.equal((await call({ url: list, headers: { token: forge({ alg: 'HS512', typ: 'JWT' }, claims) } })).status, 200, 'a correctly signed copy is accepted');
 
-  const sqlite = openSqlite(`${dir}/cms.db`);
-  sqlite.prepare("update users set status = 0 where username = 'victim'").run();
+  await query("update users set status = 0 where username = 'victim'");
   t.equal((await call({ url: list, headers: { token } })).status, 401, 'disabled user');
-  sqlite.prepare("update users set status = 1, deleted_at = '2024-01-01T00:00:00.000Z' where username = 'victim'").run();
+  await query("update users set status = 1, deleted_at = '2024-01-01T00:00:00.000Z' where username = 'victim'");
   t.equal((await call({ url: list, headers: { token } })).status, 401, 'deleted user');
 });

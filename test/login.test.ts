@@ -1,6 +1,5 @@
 import t from 'tap';
 import { startApp } from './helpers/app.js';
-import { openSqlite } from '../src/db.js';
 
 const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>;
 
@@ -39,9 +38,9 @@ t.test('names match ignoring case and surrounding spaces', async (t) => {
 });
 
 t.test('a disabled user answers 1007 once the password is right', async (t) => {
-  const { register, login, dir } = await startApp(t);
+  const { register, login, query } = await startApp(t);
   await register('sleeper', 'pass-word');
-  openSqlite(`${dir}/cms.db`).prepare("update users set status = 0 where username = 'sleeper'").run();
+  await query("update users set status = 0 where username = 'sleeper'");
   t.same((await login('sleeper', 'pass-word')).json, { errCode: 1007, data: {}, errMsg: 'user has been disabled' });
   t.equal((await login('sleeper', 'wrong')).json.errCode, 1003, 'a wrong password does not reveal the account state');
 });
@@ -51,6 +50,6 @@ t.test('without JWT_SECRET, a generated secret is stored and shared by every app
   const token = await first.tokenFor('shared');
   const second = await startApp(t, { jwtSecret: undefined, databaseUrl: first.config.databaseUrl });
   t.equal((await second.call({ url: '/api/v1/user/list', headers: { token } })).status, 200);
-  const { value } = openSqlite(`${first.dir}/cms.db`).prepare("select value from settings where key = 'jwt_secret'").get() as { value: string };
+  const { value } = await first.one<{ value: string }>("select value from settings where key = 'jwt_secret'");
   t.ok(Buffer.from(value, 'base64url').length >= 64, 'a 64-byte random secret');
 });

@@ -1,11 +1,10 @@
 import t from 'tap';
 import { startApp } from './helpers/app.js';
-import { openSqlite } from '../src/db.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 t.test('register returns the user it created, with the user role and no password', async (t) => {
-  const { register, dir } = await startApp(t);
+  const { register, one } = await startApp(t);
   const reply = await register('tester3', 'admin123');
   t.equal(reply.status, 200);
   t.match(reply.json, { errCode: 0, errMsg: 'register success', data: { username: 'tester3', status: true, role: { code: 'user', name: 'user' } } });
@@ -16,7 +15,7 @@ t.test('register returns the user it created, with the user role and no password
   t.equal(new Date(user.createdAt).toISOString(), user.createdAt, 'timestamps are RFC 3339 UTC');
   t.notMatch(reply.text, /password|argon2|admin123/, 'no password or hash on the wire');
 
-  const row = openSqlite(`${dir}/cms.db`).prepare('select password from users where id = ?').get(user.id) as { password: string };
+  const row = await one<{ password: string }>('select password from users where id = ?', user.id);
   t.match(row.password, /^\$argon2id\$/, 'stored as an argon2id hash');
 });
 
@@ -30,12 +29,12 @@ t.test('an existing name answers 1004 "user <name> already exists", ignoring cas
 });
 
 t.test('an empty name or password answers 1004 and writes nothing', async (t) => {
-  const { register, dir } = await startApp(t);
+  const { register, one } = await startApp(t);
   for (const [username, password] of [['', 'secret'], ['bob', ''], ['   ', 'secret']] as const) {
     const reply = await register(username, password);
     t.same(reply.json, { errCode: 1004, data: {}, errMsg: 'user name or password is empty' }, `${JSON.stringify(username)} / ${JSON.stringify(password)}`);
   }
-  const { n } = openSqlite(`${dir}/cms.db`).prepare('select count(*) n from users').get() as { n: number };
+  const { n } = await one<{ n: number }>('select cast(count(*) as integer) as n from users');
   t.equal(n, 0);
 });
 
@@ -46,19 +45,19 @@ t.test('names are trimmed', async (t) => {
 });
 
 t.test('of many concurrent registrations of one name, exactly one succeeds', async (t) => {
-  const { register, dir } = await startApp(t);
+  const { register, one } = await startApp(t);
   const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => register(i % 2 ? 'racer' : 'RACER', `password-${i}`)));
   const codes = replies.map((r) => r.json.errCode);
   t.equal(codes.filter((c) => c === 0).length, 1, 'one success');
   t.equal(codes.filter((c) => c === 1004).length, 11, 'the rest are told the name exists');
-  const { n } = openSqlite(`${dir}/cms.db`).prepare("select count(*) n from users where lower(username) = 'racer'").get() as { n: number };
+  const { n } = await one<{ n: number }>("select cast(count(*) as integer) as n from users where lower(username) = 'racer'");
   t.equal(n, 1, 'one row');
 });
 
 t.test('a soft-deleted name can be registered again', async (t) => {
-  const { register, dir } = await startApp(t);
+  const { register, query } = await startApp(t);
   await register('phoenix');
-  openSqlite(`${dir}/cms.db`).prepare("update users set deleted_at = '2024-01-01T00:00:00.000Z' where username = 'phoenix'").run();
+  await query("update users set deleted_at = '2024-01-01T00:00:00.000Z' where username = 'phoenix'");
   const again = await register('phoenix');
   t.equal(again.json.errCode, 0);
 });

@@ -1,13 +1,12 @@
 import { Writable } from 'node:stream';
 import t from 'tap';
 import { startApp, type TestApp } from './helpers/app.js';
-import { openSqlite } from '../src/db.js';
 import { bodyLimit } from '../src/app.js';
 
 const register = '/api/v1/user/register';
 
-function countUsers({ dir }: TestApp): number {
-  return (openSqlite(`${dir}/cms.db`).prepare('select count(*) n from users').get() as { n: number }).n;
+async function countUsers({ query }: TestApp): Promise<number> {
+  return (await query<{ n: number }>('select cast(count(*) as integer) as n from users'))[0]!.n;
 }
 
 t.test('bodies outside the contract answer 400 errCode 1002 naming the field, and write nothing', async (t) => {
@@ -33,7 +32,7 @@ t.test('bodies outside the contract answer 400 errCode 1002 naming the field, an
     t.match(reply.json.errMsg, /^parameters format error: /, name);
     t.match(reply.json.errMsg, message, name);
   }
-  t.equal(countUsers(app), 0, 'nothing was written; in particular no user "42"');
+  t.equal(await countUsers(app), 0, 'nothing was written; in particular no user "42"');
 });
 
 t.test('a body over 1 MiB answers 413', async (t) => {
@@ -42,7 +41,7 @@ t.test('a body over 1 MiB answers 413', async (t) => {
   const reply = await app.call({ method: 'POST', url: register, headers: { 'content-type': 'application/json' }, payload });
   t.equal(reply.status, 413);
   t.equal(reply.json.errCode, 1014);
-  t.equal(countUsers(app), 0);
+  t.equal(await countUsers(app), 0);
 });
 
 t.test('a body that is not JSON answers 415', async (t) => {
@@ -52,7 +51,7 @@ t.test('a body that is not JSON answers 415', async (t) => {
     t.equal(reply.status, 415, type);
     t.equal(reply.json.errCode, 1015);
   }
-  t.equal(countUsers(app), 0);
+  t.equal(await countUsers(app), 0);
 });
 
 t.test('an unknown route answers 404, a known route with the wrong method 405 with Allow', async (t) => {
@@ -77,7 +76,7 @@ t.test('an unhandled fault answers 500 with no stack or SQL, and logs neither', 
   const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
   const app = await startApp(t, { logLevel: 'info' }, { logStream: stream });
   // A real fault: the table disappears under the running server.
-  openSqlite(`${app.dir}/cms.db`).exec('drop table users');
+  await app.query('alter table users rename to users_gone');
   const reply = await app.call({ method: 'POST', url: register, payload: { username: 'x', password: 'y-password' } });
   t.equal(reply.status, 500);
   t.same(reply.json, { errCode: 1001, data: {}, errMsg: 'server internal error' });

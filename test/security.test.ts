@@ -2,7 +2,6 @@
 // per-address rate limiting; bcrypt hashes from the original system.
 import bcrypt from 'bcryptjs';
 import t from 'tap';
-import { openSqlite } from '../src/db.js';
 import { admin, startApp } from './helpers/app.js';
 
 const settingsUrl = '/api/v1/system/safe/settings';
@@ -55,7 +54,7 @@ t.test('lockout: after loginFail failures, 1010 with lockedUntil even for the ri
   // A lock that has run out lets the right password in, and counts afresh.
   await app.login('hank', 'wrong-1');
   await app.login('hank', 'wrong-2');
-  openSqlite(`${app.dir}/cms.db`).prepare("update users set locked_until = '2000-01-01T00:00:00.000Z' where username = 'hank'").run();
+  await app.query("update users set locked_until = '2000-01-01T00:00:00.000Z' where username = 'hank'");
   t.equal((await app.login('hank', 'wrong-3')).json.errCode, 1003);
   t.equal((await app.login('hank', 'hank-password')).json.errCode, 1000, 'one failure after the lock ran out does not lock again');
   const records = await app.call({ url: `/api/v1/user/${hank.id}/loginRecords?pageSize=100`, headers });
@@ -72,7 +71,7 @@ t.test('password expiry: login flags it, then only changePassword and logout ser
   await app.register('iris', 'iris-password');
   await app.call({ method: 'POST', url: settingsUrl, headers, payload: { passwordExpire: 30 } });
   t.equal((await app.login('iris', 'iris-password')).json.data.passwordExpired, false, 'a fresh password is current');
-  openSqlite(`${app.dir}/cms.db`).prepare("update users set password_changed_at = '2020-01-01T00:00:00.000Z' where username = 'iris'").run();
+  await app.query("update users set password_changed_at = '2020-01-01T00:00:00.000Z' where username = 'iris'");
   const login = await app.login('iris', 'iris-password');
   t.match(login.json, { errCode: 1000, data: { passwordExpired: true } });
   const token = login.json.data.token as string;
@@ -106,15 +105,14 @@ t.test('login and register are rate limited per address: 429 with Retry-After', 
 t.test('a bcrypt hash from the original system verifies, and becomes argon2id on that login', async (t) => {
   const app = await startApp(t);
   await app.register('legacy', 'placeholder-1');
-  const sqlite = openSqlite(`${app.dir}/cms.db`);
   const bcryptHash = bcrypt.hashSync('from-the-go-days', 4).replace(/^\$2b\$/, '$2a$');
-  sqlite.prepare("update users set password = ? where username = 'legacy'").run(bcryptHash);
+  await app.query("update users set password = ? where username = 'legacy'", bcryptHash);
   t.equal((await app.login('legacy', 'wrong-password')).json.errCode, 1003, 'a wrong password fails against bcrypt');
-  t.equal((sqlite.prepare("select password from users where username = 'legacy'").get() as { password: string }).password, bcryptHash, 'and changes nothing');
+  const passwordOf = async () => (await app.query<{ password: string }>("select password from users where username = 'legacy'"))[0]!.password;
+  t.equal(await passwordOf(), bcryptHash, 'and changes nothing');
   const first = await app.login('legacy', 'from-the-go-days');
   t.equal(first.json.errCode, 1000);
-  const { password } = sqlite.prepare("select password from users where username = 'legacy'").get() as { password: string };
-  t.match(password, /^\$argon2id\$/, 'upgraded');
+  t.match(await passwordOf(), /^\$argon2id\$/, 'upgraded');
   t.equal((await app.login('legacy', 'from-the-go-days')).json.errCode, 1000, 'and still verifies');
   t.equal((await app.call({ url: '/api/v1/user/list', headers: { token: first.json.data.token } })).status, 200, 'the upgrade does not revoke the session');
 });

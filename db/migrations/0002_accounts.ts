@@ -1,6 +1,7 @@
 // Accounts grown whole: token versions (revocation), lockout state, password age, role permissions, login
 // records and the audit log.
 import { sql, type Kysely } from 'kysely';
+import { idColumn } from './columns.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('users').addColumn('token_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
@@ -19,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('login_record')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', ...idColumn(db))
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('ip', 'text', (c) => c.notNull())
@@ -31,7 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', ...idColumn(db))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'integer')
     .addColumn('actor_username', 'text')

@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewUser, UserRow } from '../../db/schema.js';
 import { adminRoleCode } from '../permissions.js';
+import type { Dialect } from '../db.js';
 import { prepared } from './prepared.js';
 import type { RolesRepository, RoleWithPermissions } from './roles.js';
 import { isUniqueViolation, likePattern } from './sql.js';
@@ -12,7 +13,7 @@ export type UserWithSecret = UserWithRole & { password: string };
 /** What a change to users answers when it would leave no enabled, live administrator. */
 export const lastAdmin = 'lastAdmin';
 
-export function usersRepository(db: Kysely<Database>, roles: RolesRepository) {
+export function usersRepository(db: Kysely<Database>, dialect: Dialect, roles: RolesRepository) {
   const live = db
     .selectFrom('users')
     .innerJoin('role', 'role.id', 'users.role_id')
@@ -81,11 +82,25 @@ export function usersRepository(db: Kysely<Database>, roles: RolesRepository) {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
 
+  // SQLite runs one write transaction at a time. On PostgreSQL two transactions could each take away a different
+  // administrator and both see one left, so each first locks the administrators' rows: the second waits, then counts.
+  const lockAdmins = async (trx: Transaction<Database>) => {
+    if (dialect !== 'postgres') return;
+    await trx
+      .selectFrom('users')
+      .select('users.id')
+      .where('users.role_id', 'in', (eb) => eb.selectFrom('role').select('role.id').where('role.code', '=', adminRoleCode))
+      .where('users.deleted_at', 'is', null)
+      .forUpdate()
+      .execute();
+  };
+
   /** Runs `change` in a transaction that is undone when it takes away the last enabled administrator. */
   async function keepingAnAdmin<T>(change: (trx: Transaction<Database>) => Promise<T>): Promise<T | typeof lastAdmin> {
     const undo = Symbol('undo');
     try {
       return await db.transaction().execute(async (trx) => {
+        await lockAdmins(trx);
         const before = Number((await enabledAdmins(trx)).n);
         const result = await change(trx);
         if (before > 0 && Number((await enabledAdmins(trx)).n) === 0) throw undo;

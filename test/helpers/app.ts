@@ -3,7 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { CompiledQuery } from 'kysely';
+import pg from 'pg';
 import { buildApp, type AppOptions } from '../../src/app.js';
+import { connect, isPostgresUrl } from '../../src/db.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createPasswords, type Passwords } from '../../src/passwords.js';
 import { assertMatchesSpec } from './contract.js';
@@ -35,6 +38,10 @@ export interface TestApp {
   config: Config;
   dir: string;
   call(options: InjectOptions): Promise<Reply>;
+  /** Raw SQL on the app's database, through a connection of its own; `?` placeholders on either dialect. */
+  query<T = Record<string, unknown>>(text: string, ...parameters: unknown[]): Promise<T[]>;
+  /** The first row of `query`. */
+  one<T = Record<string, unknown>>(text: string, ...parameters: unknown[]): Promise<T>;
   register(username: string, password?: string): Promise<Reply>;
   login(username: string, password?: string): Promise<Reply>;
   /** A token for a freshly registered user. */
@@ -53,19 +60,49 @@ function appDir(t: Test): string {
   return mkdtempSync(join(testDirs.get(t)!, 'app-'));
 }
 
+/** The suite runs on SQLite files, or, with TEST_DATABASE_URL set, on PostgreSQL: a schema of its own per app. */
+export const onPostgres = isPostgresUrl(process.env.TEST_DATABASE_URL ?? '');
+
+export async function testDatabaseUrl(dir: string): Promise<string> {
+  if (!onPostgres) return `sqlite:${dir}/cms.db`;
+  const base = process.env.TEST_DATABASE_URL!;
+  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  await client.query(`create schema ${schema}`);
+  await client.end();
+  return `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
 export async function startApp(t: Test, overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<TestApp> {
   const dir = appDir(t);
   // Rate limiting is off unless a test is about it: suites log in far more often than people do.
-  const config: Config = { ...loadConfig({}), databaseUrl: `sqlite:${dir}/cms.db`, logLevel: 'silent', jwtSecret: testSecret, loginRateLimit: 0, ...overrides };
+  const databaseUrl = overrides.databaseUrl ?? (await testDatabaseUrl(dir));
+  const config: Config = { ...loadConfig({}), databaseUrl, logLevel: 'silent', jwtSecret: testSecret, loginRateLimit: 0, ...overrides };
   passwords ??= createPasswords();
   const app = await buildApp(config, { passwords: await passwords, ...options });
   t.teardown(() => app.close());
   const post = (url: string, payload: object) => call(app, { method: 'POST', url, payload });
+  let raw: ReturnType<typeof connect> | undefined;
   const testApp: TestApp = {
     app,
     config,
     dir,
     call: (o) => call(app, o),
+    async query<T>(text: string, ...parameters: unknown[]) {
+      if (!raw) {
+        raw = connect(config.databaseUrl, 1);
+        t.teardown(() => raw!.db.destroy());
+      }
+      let n = 0;
+      const sqlText = raw.dialect === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text;
+      return (await raw.db.executeQuery<T>(CompiledQuery.raw(sqlText, parameters))).rows;
+    },
+    async one<T>(text: string, ...parameters: unknown[]) {
+      const [row] = await testApp.query<T>(text, ...parameters);
+      if (row === undefined) throw new Error(`no row: ${text}`);
+      return row;
+    },
     register: (username, password = 'secret-pass') => post('/api/v1/user/register', { username, password }),
     login: (username, password = 'secret-pass') => post('/api/v1/user/login', { username, password }),
     async tokenFor(username, password = 'secret-pass') {

@@ -1,0 +1,9 @@
+// Column types that differ between the dialects; everything else in the migrations is the same on both.
+import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+
+type Column = [type: 'integer' | 'serial', build: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder];
+
+/** An auto-incrementing integer primary key: `integer … autoincrement` on SQLite, `serial` on PostgreSQL. */
+export function idColumn(db: Kysely<unknown>): Column {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? ['serial', (c) => c.primaryKey()] : ['integer', (c) => c.primaryKey().autoIncrement()];
+}
