@@ -63,6 +63,14 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface RateLimitTable {
+  /** The operation and the client address. */
+  key: string;
+  hits: number;
+  /** Milliseconds since the epoch; PostgreSQL's bigint arrives as a string. */
+  window_start: number | string;
+}
+
 export interface Database {
   role: RoleTable;
   users: UsersTable;
@@ -70,6 +78,7 @@ export interface Database {
   role_permission: RolePermissionTable;
   login_record: LoginRecordTable;
   audit_log: AuditLogTable;
+  rate_limit: RateLimitTable;
 }
 
 export type RoleRow = Selectable<RoleTable>;

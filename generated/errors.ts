@@ -110,5 +110,10 @@ export const errors = {
     "errCode": 1022,
     "status": 409,
     "errMsg": "built-in role cannot be changed"
+  },
+  "databaseUnavailable": {
+    "errCode": 1023,
+    "status": 503,
+    "errMsg": "database unavailable, retry later"
   }
 } as const;

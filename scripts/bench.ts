@@ -1,11 +1,13 @@
 // `npm run bench`: our server against bare Fastify routes returning the same bodies, side by side in one run.
 // BENCH_SECONDS (default 3) per measurement, BENCH_ROUNDS (default 5) pairs; ratio = median of the per-pair ratios.
+// BENCH_DB=postgres runs our server on PostgreSQL instead of SQLite; BENCH_ONLY=<operation> measures one row.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { schemaUrl, startTestPostgres } from './postgres.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -76,10 +78,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'cms-bench-'));
+  // BENCH_DB=postgres: a throwaway PostgreSQL cluster (or a schema of its own on PG_TEST_URL's server).
+  const postgres = process.env.BENCH_DB === 'postgres' ? await startTestPostgres() : undefined;
+  const databaseUrl = postgres ? await schemaUrl(postgres.url, `bench_${Date.now().toString(36)}`) : `sqlite:${dir}/cms.db`;
   // Logging off on both sides measures the contract layer; a second instance shows what a Fastify logger adds.
   // The bench user is an administrator, so the list is a full page; the login rate limit is off, since the bench
   // logs in far more often than LOGIN_RATE_LIMIT allows.
-  const env = { DATABASE_URL: `sqlite:${dir}/cms.db`, LOGIN_RATE_LIMIT: '0', ADMIN_USERNAME: 'bench', ADMIN_PASSWORD: 'bench-password' };
+  const env = { DATABASE_URL: databaseUrl, LOGIN_RATE_LIMIT: '0', ADMIN_USERNAME: 'bench', ADMIN_PASSWORD: 'bench-password' };
   const ours = await start('src/server.ts', { ...env, LOG_LEVEL: 'silent' });
   const oursLogging = await start('src/server.ts', { ...env, LOG_LEVEL: 'warn' });
   const credentials = JSON.stringify({ username: 'bench', password: 'bench-password' });
@@ -98,6 +103,7 @@ async function main() {
     { name: 'user list', method: 'GET', path: '/api/v1/user/list', headers: { token } },
     { name: 'login', method: 'POST', path: '/api/v1/user/login', headers: json, body: credentials },
   ];
+  console.log(`database: ${postgres ? 'PostgreSQL' : 'SQLite'} (BENCH_DB=${postgres ? 'postgres' : 'sqlite'})`);
   console.log(`autocannon: 10 connections, ${seconds}s per measurement, ${rounds} bare/ours pairs in ABBA order; medians`);
   console.log('ours: LOG_LEVEL=silent unless marked (warn); bare: Fastify routes answering the same bodies, no logger');
   console.log('ratio: ours/bare req/s; CPU: server CPU per request; CPU ratio: bare/ours (1.00 = costs the same); p99 in ms\n');
@@ -149,6 +155,7 @@ async function main() {
   ours.child.kill('SIGTERM');
   oursLogging.child.kill('SIGTERM');
   bare.child.kill('SIGTERM');
+  await postgres?.destroy();
   rmSync(dir, { recursive: true, force: true });
 }
 

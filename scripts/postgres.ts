@@ -48,6 +48,18 @@ export async function waitForPostgres(url: string, seconds = 30): Promise<void> 
   }
 }
 
+/** Creates `schema` on the server of `url`, and answers a URL whose connections work in it. */
+export async function schemaUrl(url: string, schema: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`create schema "${schema}"`);
+  } finally {
+    await client.end();
+  }
+  return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
 export async function startTestPostgres(): Promise<TestPostgres> {
   if (process.env.PG_TEST_URL) {
     const url = process.env.PG_TEST_URL;
@@ -58,15 +70,15 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   }
   const bin = binDir();
   const dir = mkdtempSync(join(tmpdir(), 'cms-pg-'));
-  const asRoot = userInfo().uid === 0;
-  // As root, the cluster belongs to `nobody`: initdb and postgres refuse to run as root.
-  const run = (command: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'nobody', '--', command, ...args]] : [command, args]) as [string, string[]];
-  if (asRoot) {
+  // As root, the cluster belongs to `nobody` (initdb and postgres refuse to run as root). The processes are
+  // started as that user directly, not through runuser, so that signals reach postgres itself.
+  const asUser = userInfo().uid === 0 ? { uid: 65534, gid: 65534 } : {};
+  if (userInfo().uid === 0) {
     chownSync(dir, 65534, 65534);
     chmodSync(dir, 0o700);
   }
   const data = join(dir, 'data');
-  execFileSync(...run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']), { stdio: 'ignore' });
+  execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'], { stdio: 'ignore', cwd: dir, ...asUser });
   const port = await freePort();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let server: ChildProcess | undefined;
@@ -74,7 +86,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const start = async () => {
     // Durability is not under test here: fsync off keeps the suite fast.
     const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'];
-    server = spawn(...run(join(bin, 'postgres'), args), { stdio: 'ignore' });
+    server = spawn(join(bin, 'postgres'), args, { stdio: 'ignore', cwd: dir, ...asUser });
     await waitForPostgres(url);
   };
   const stop = async () => {

@@ -45,6 +45,8 @@ export async function bootstrapAdmin(services: AccountServices, admin: { usernam
   try {
     await createAdmin(services, admin.username, admin.password);
   } catch (error) {
+    // Instances starting together on one database race to create it: one wins, the others find it made.
+    if (await services.users.hasEnabledAdmin()) return;
     if (error instanceof AccountError) throw new AccountError(`ADMIN_USERNAME: ${error.message}`);
     throw error;
   }

@@ -13,8 +13,9 @@ import { ApiError } from './envelope.js';
 import { openDatabase } from './db.js';
 import { createAuthenticator } from './auth.js';
 import { handlers } from './operations/index.js';
-import { requestMetrics } from './metrics.js';
+import { databaseMetrics, requestMetrics } from './metrics.js';
 import { createPasswords, type Passwords } from './passwords.js';
+import { databaseStore } from './rateLimitStore.js';
 import { repositories, type Services, type TokenClaims } from './services.js';
 
 export const bodyLimit = 1024 * 1024;
@@ -61,7 +62,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
   app.addHook('onClose', () => database.db.destroy());
-  const repos = repositories(database);
+  const repos = repositories(database, databaseMetrics(registry, database).timed);
   const secret = config.jwtSecret ?? (await repos.settings.getOrCreate('jwt_secret', () => randomBytes(64).toString('base64url')));
 
   await app.register(jwt, {
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // Before the routes: it hooks the routes that ask for it (operations marked x-rate-limited).
   await app.register(rateLimit, {
     global: false,
+    store: databaseStore(repos.rateLimits),
     errorResponseBuilder: (_request, context) => new ApiError('tooManyRequests', undefined, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
   });
 

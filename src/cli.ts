@@ -3,12 +3,16 @@
 import { createInterface } from 'node:readline';
 import { AccountError, createAdmin } from './accounts.js';
 import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './db.js';
+import { connect, migrator, openDatabase } from './db.js';
 import { createPasswords } from './passwords.js';
 import { repositories } from './services.js';
 
-const usage = `usage: npm run cli -- create-admin <username> [--password <password>]
-  The password is asked for when --password is left out (read from standard input when it is not a terminal).
+const usage = `usage: npm run cli -- <command>
+  create-admin <username> [--password <password>]
+      The password is asked for when --password is left out (read from standard input when it is not a terminal).
+  migrate [up | down | status]
+      up (the default) applies every pending migration, as the server does at start; down undoes the latest one;
+      status lists each migration and when it was applied.
   DATABASE_URL chooses the database, as for the server.`;
 
 /** A line from standard input; on a terminal, asked for without echoing what is typed. */
@@ -47,9 +51,34 @@ async function createAdminCommand(args: string[]): Promise<number> {
   }
 }
 
+async function migrateCommand(args: string[]): Promise<number> {
+  const [direction = 'up', ...rest] = args;
+  if (!['up', 'down', 'status'].includes(direction) || rest.length) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const database = connect(config.databaseUrl, 1);
+  try {
+    const migrations = await migrator(database);
+    if (direction === 'status') {
+      for (const m of await migrations.getMigrations()) process.stdout.write(`${m.name}  ${m.executedAt ? `applied ${m.executedAt.toISOString()}` : 'pending'}\n`);
+      return 0;
+    }
+    const { error, results = [] } = direction === 'up' ? await migrations.migrateToLatest() : await migrations.migrateDown();
+    for (const r of results) process.stdout.write(`${r.migrationName}: ${r.direction === 'Up' ? 'applied' : 'undone'}${r.status === 'Success' ? '' : ` (${r.status})`}\n`);
+    if (error) throw error;
+    if (!results.length) process.stdout.write(direction === 'up' ? 'up to date\n' : 'nothing to undo\n');
+    return 0;
+  } finally {
+    await database.db.destroy();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'create-admin') return createAdminCommand(args);
+  if (command === 'migrate') return migrateCommand(args);
   process.stderr.write(`${usage}\n`);
   return 2;
 }

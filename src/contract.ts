@@ -14,6 +14,7 @@ import type { UserWithRole } from './repositories/users.js';
 import type { RequestMetrics } from './metrics.js';
 import { isPermission, type Permission } from './permissions.js';
 import { mustChangePassword } from './auth.js';
+import { isUnavailable } from './db.js';
 import type { Services } from './services.js';
 
 const specPath = new URL('../openapi.yaml', import.meta.url).pathname;
@@ -258,6 +259,10 @@ export async function contract(app: FastifyInstance, options: ContractOptions): 
     if (error instanceof ApiError) return respondFailure(request, reply, error.errorName, error.message, error.headers);
     const rejection = fastifyRejection(error);
     if (rejection) return respondFailure(request, reply, ...rejection);
+    if (isUnavailable(error)) {
+      request.log.warn({ err: { type: error.name, code: error.code } }, 'database unavailable');
+      return respondFailure(request, reply, 'databaseUnavailable', undefined, { 'retry-after': '1' });
+    }
     // Name and code only: a stack or a driver's message could carry SQL or a secret.
     request.log.error({ err: { type: error.name, code: error.code } }, 'unhandled error');
     return respondFailure(request, reply, 'internal');

@@ -16,6 +16,9 @@ export interface DatabaseHandle {
   pool?: pg.Pool;
 }
 
+/** How long a statement waits for a lock (SQLite's busy timeout, PostgreSQL's lock_timeout) before it fails. */
+export const lockWaitMs = 5000;
+
 const statementCacheSize = 256;
 
 // Kysely prepares every statement anew; reusing prepared statements roughly halves the cost of a query.
@@ -43,17 +46,39 @@ export function openSqlite(path: string): SQLite.Database {
   // WAL with synchronous=NORMAL: a committed write survives a process crash; only power loss may drop the last ones.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${lockWaitMs}`);
   sqlite.pragma('foreign_keys = ON');
   return sqlite;
 }
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
+const unavailableCodes = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  // PostgreSQL: shutting down, starting up, too many connections, lock not granted in time, statement timeout.
+  '57P01', '57P02', '57P03', '53300', '55P03', '57014',
+  'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_CANTOPEN', 'SQLITE_READONLY',
+]);
+// pg reports a lost or refused connection by message alone.
+const unavailableMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/** Whether `error` says the database cannot serve now (down, unreachable, locked, full) rather than a fault. */
+export function isUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08') || /^SQLITE_(BUSY|IOERR|READONLY)/.test(code))) return true;
+  return typeof message === 'string' && unavailableMessages.test(message);
+}
+
 /** A connection to the database of `databaseUrl`, without migrating it. */
 export function connect(databaseUrl: string, poolMax = 10): DatabaseHandle {
   if (isPostgresUrl(databaseUrl)) {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
+    const pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: poolMax,
+      // A server that is down or unreachable fails requests quickly instead of holding them.
+      connectionTimeoutMillis: lockWaitMs,
+      lock_timeout: lockWaitMs,
+    });
     // An idle client that loses its server (a restart) must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool };
@@ -62,12 +87,17 @@ export function connect(databaseUrl: string, poolMax = 10): DatabaseHandle {
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path)) }) }), dialect: 'sqlite' };
 }
 
-export async function migrate({ db, dialect }: DatabaseHandle): Promise<void> {
+/** Kysely's migrator over db/migrations, for start-up and the CLI's `migrate`. */
+export async function migrator({ db, dialect }: DatabaseHandle): Promise<Migrator> {
   // Kysely looks for its bookkeeping tables in every schema unless told which: name the one in use, so that
   // several deployments (or test runs) can share a PostgreSQL database in schemas of their own.
   const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   const provider = { getMigrations: async () => migrations };
-  const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+export async function migrate(handle: DatabaseHandle): Promise<void> {
+  const { error } = await (await migrator(handle)).migrateToLatest();
   if (error) throw error;
 }
 

@@ -2,7 +2,8 @@
 // request, which cost more than the rest of a ping together; here one hook stamps the arrival time and the one
 // place every response passes observes it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Histogram, type Registry } from 'prom-client';
+import { Gauge, Histogram, type Registry } from 'prom-client';
+import type { DatabaseHandle } from './db.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,3 +38,64 @@ export function requestMetrics(registry: Registry) {
 }
 
 export type RequestMetrics = ReturnType<typeof requestMetrics>;
+
+/**
+ * Database metrics: a duration histogram of every repository call, named `repository.method`, on both dialects;
+ * on PostgreSQL, the pool's connections in use and idle and the queries waiting for one, read at scrape time.
+ */
+export function databaseMetrics(registry: Registry, { pool }: DatabaseHandle) {
+  const histogram = new Histogram({
+    name: 'db_query_duration_seconds',
+    help: 'Time spent in each repository query, by query name (repository.method) and outcome (ok or error)',
+    labelNames: ['query', 'outcome'],
+    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [registry],
+  });
+  if (pool) {
+    new Gauge({
+      name: 'db_pool_connections',
+      help: 'PostgreSQL pool connections by state (in_use or idle)',
+      labelNames: ['state'],
+      registers: [registry],
+      collect() {
+        this.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+      },
+    });
+    new Gauge({
+      name: 'db_pool_waiting_queries',
+      help: 'Queries waiting for a PostgreSQL pool connection',
+      registers: [registry],
+      collect() {
+        this.set(pool.waitingCount);
+      },
+    });
+  }
+  return {
+    /** `repository` with every method timed under `name.method`. */
+    timed<R extends object>(name: string, repository: R): R {
+      const wrapped: Record<string, unknown> = {};
+      for (const [method, value] of Object.entries(repository)) {
+        if (typeof value !== 'function') {
+          wrapped[method] = value;
+          continue;
+        }
+        const query = `${name}.${method}`;
+        wrapped[method] = async (...args: unknown[]) => {
+          const start = performance.now();
+          let outcome = 'error';
+          try {
+            const result: unknown = await value.apply(wrapped, args);
+            outcome = 'ok';
+            return result;
+          } finally {
+            histogram.observe({ query, outcome }, (performance.now() - start) / 1000);
+          }
+        };
+      }
+      return wrapped as R;
+    },
+  };
+}
+
+export type Timed = ReturnType<typeof databaseMetrics>['timed'];

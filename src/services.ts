@@ -2,9 +2,12 @@
 import type { Registry } from 'prom-client';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db.js';
+import type { Timed } from './metrics.js';
 import type { Passwords } from './passwords.js';
 import { auditRepository } from './repositories/audit.js';
+import { healthRepository } from './repositories/health.js';
 import { loginRecordsRepository } from './repositories/loginRecords.js';
+import { rateLimitsRepository } from './repositories/rateLimits.js';
 import { rolesRepository } from './repositories/roles.js';
 import { settingsRepository } from './repositories/settings.js';
 import { usersRepository } from './repositories/users.js';
@@ -26,13 +29,17 @@ export interface Services extends Repositories {
   signToken(claims: TokenClaims): string;
 }
 
-export function repositories({ db, dialect }: DatabaseHandle) {
-  const roles = rolesRepository(db);
+/** The repositories on `database`; `timed` wraps each one for the metrics (the CLI leaves them bare). */
+export function repositories({ db, dialect }: DatabaseHandle, timed: Timed = (_name, repository) => repository) {
+  const roles = timed('roles', rolesRepository(db));
   return {
-    users: usersRepository(db, dialect, roles),
+    dialect,
+    users: timed('users', usersRepository(db, dialect, roles)),
     roles,
-    settings: settingsRepository(db),
-    loginRecords: loginRecordsRepository(db),
-    audit: auditRepository(db),
+    settings: timed('settings', settingsRepository(db)),
+    loginRecords: timed('loginRecords', loginRecordsRepository(db)),
+    audit: timed('audit', auditRepository(db)),
+    health: timed('health', healthRepository(db)),
+    rateLimits: timed('rateLimits', rateLimitsRepository(db)),
   };
 }

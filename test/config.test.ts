@@ -18,6 +18,14 @@ t.test('values are parsed', async (t) => {
   t.same([hops('x', 0), hops('x', 1), hops('x', 2)], [true, true, false], 'a hop count trusts that many proxies');
 });
 
+t.test('PostgreSQL: DATABASE_URL and DATABASE_POOL_MAX; a bad URL never echoes its password', async (t) => {
+  const url = 'postgres://cms:s3cret@db.internal:5432/cms';
+  t.match(loadConfig({ DATABASE_URL: url }), { databaseUrl: url, databasePoolMax: 10 });
+  t.equal(loadConfig({ DATABASE_URL: 'postgresql://db/cms', DATABASE_POOL_MAX: '25' }).databasePoolMax, 25);
+  t.throws(() => loadConfig({ DATABASE_URL: 'mysql://cms:s3cret@db/cms' }), /^DATABASE_URL="mysql:\/\/<hidden>@db\/cms" is invalid/);
+  t.throws(() => loadConfig({ DATABASE_POOL_MAX: 'many' }), /^DATABASE_POOL_MAX="many" is invalid/);
+});
+
 t.test('rate limit and bootstrap administrator', async (t) => {
   t.equal(loadConfig({}).loginRateLimit, 30, 'LOGIN_RATE_LIMIT defaults to 30 per minute');
   t.equal(loadConfig({ LOGIN_RATE_LIMIT: '0' }).loginRateLimit, 0);
@@ -37,6 +45,7 @@ t.test('a bad value is one clear line naming the variable, never echoing a secre
     LOG_LEVEL: 'loud',
     TRUST_PROXY: 'somewhere',
     LOGIN_RATE_LIMIT: '-1',
+    DATABASE_POOL_MAX: '0',
   };
   for (const [name, value] of Object.entries(bad)) {
     let error: unknown;

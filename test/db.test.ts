@@ -2,7 +2,9 @@ import t from 'tap';
 import { Migrator, NO_MIGRATIONS } from 'kysely';
 import { openDatabase, openSqlite } from '../src/db.js';
 import { migrations } from '../db/migrations/index.js';
+import { rateLimitsRepository } from '../src/repositories/rateLimits.js';
 import { settingsRepository } from '../src/repositories/settings.js';
+import { testDatabaseUrl } from './helpers/app.js';
 
 t.test('migrations seed the admin and user roles, and go down cleanly', async (t) => {
   const dir = t.testdir();
@@ -31,4 +33,17 @@ t.test('a setting is created once; later callers get the first value', async (t)
   const settings = settingsRepository(db);
   t.equal(await settings.getOrCreate('k', () => 'first'), 'first');
   t.equal(await settings.getOrCreate('k', () => 'second'), 'first');
+});
+
+t.test('rate limit counters: one window per key, restarted once it runs out, purged afterwards', async (t) => {
+  const { db } = await openDatabase(await testDatabaseUrl(t.testdir()));
+  t.teardown(() => db.destroy());
+  const limits = rateLimitsRepository(db);
+  const start = 1_700_000_000_000;
+  t.same(await limits.hit('login:1.2.3.4', 60_000, start), { hits: 1, windowStart: start });
+  t.same(await limits.hit('login:1.2.3.4', 60_000, start + 59_999), { hits: 2, windowStart: start });
+  t.same(await limits.hit('register:1.2.3.4', 60_000, start + 1), { hits: 1, windowStart: start + 1 }, 'keys count apart');
+  t.same(await limits.hit('login:1.2.3.4', 60_000, start + 60_000), { hits: 1, windowStart: start + 60_000 }, 'a new window');
+  await limits.purge(start + 60_000);
+  t.same((await db.selectFrom('rate_limit').select('key').execute()).map((r) => r.key), ['login:1.2.3.4'], 'run-out windows purged');
 });

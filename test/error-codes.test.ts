@@ -68,6 +68,15 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
       return a.call({ method: 'DELETE', url: `/api/v1/role/${role.json.data.id}`, ...as });
     },
     builtinRole: (a) => a.call({ method: 'DELETE', url: '/api/v1/role/2', ...as }),
+    databaseUnavailable: async () => {
+      const locked = await startApp(t);
+      const release = await locked.holdLock();
+      try {
+        return await locked.register('waiter', 'waiter-password');
+      } finally {
+        await release();
+      }
+    },
   };
   for (const name of ['sleepy', 'locky', 'expiring']) await app.register(name, `${name}-password`);
 

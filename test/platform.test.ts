@@ -1,5 +1,5 @@
 import t from 'tap';
-import { startApp } from './helpers/app.js';
+import { onPostgres, startApp } from './helpers/app.js';
 
 t.test('ping answers the JSON string "pong"', async (t) => {
   const { call } = await startApp(t);
@@ -7,6 +7,17 @@ t.test('ping answers the JSON string "pong"', async (t) => {
   t.equal(reply.status, 200);
   t.equal(reply.text, '"pong"');
   t.match(reply.headers['content-type'], /^application\/json/);
+});
+
+t.test('ready runs a query and names the dialect; a database that cannot serve answers 503', async (t) => {
+  const app = await startApp(t);
+  const reply = await app.call({ url: '/api/v1/platform/ready' });
+  t.same(reply.json, { errCode: 0, data: { database: onPostgres ? 'postgres' : 'sqlite' }, errMsg: 'ready' });
+  // PostgreSQL: a lock on users does not stop `select 1`; SQLite: reads go on under the write lock. Readiness is
+  // about reaching the database, which both still do: the outage test stops PostgreSQL for real.
+  const release = await app.holdLock();
+  t.equal((await app.call({ url: '/api/v1/platform/ready' })).status, 200, 'ready while another connection holds a lock');
+  await release();
 });
 
 t.test('address answers the caller socket as IP:port', async (t) => {

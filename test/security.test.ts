@@ -98,6 +98,8 @@ t.test('login and register are rate limited per address: 429 with Retry-After', 
   t.equal((await app.call({ url: '/api/v1/platform/ping' })).status, 200, 'other operations are not limited');
   for (let i = 0; i < 3; i++) await app.register(`r${i}`);
   t.equal((await app.register('r4')).status, 429, 'register too');
+  const twin = await startApp(t, { loginRateLimit: 3, databaseUrl: app.config.databaseUrl });
+  t.equal((await twin.login('nobody', 'whatever')).status, 429, 'the count lives in the database: another instance on it agrees');
   const off = await startApp(t, { loginRateLimit: 0 });
   for (let i = 0; i < 5; i++) t.equal((await off.login('nobody', 'whatever')).status, 200, 'LOGIN_RATE_LIMIT=0 turns it off');
 });

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import t from 'tap';
 import { assertMatchesSpec } from './helpers/contract.js';
 import { fetchChecked, runServer, startServer } from './helpers/server.js';
+import { testDatabaseUrl } from './helpers/app.js';
 
 const json = { 'content-type': 'application/json' };
 
@@ -25,7 +26,7 @@ t.test('a bad variable stops start-up with one line naming it', async (t) => {
 
 t.test('the generated secret is stored in the database: tokens survive a restart', async (t) => {
   const dir = t.testdir();
-  const env = { DATABASE_URL: `sqlite:${dir}/cms.db` };
+  const env = { DATABASE_URL: await testDatabaseUrl(dir) };
   const first = await startServer(t, env);
   const body = JSON.stringify({ username: 'keeper', password: 'pass-word' });
   await fetchChecked(`${first.base}/api/v1/user/register`, { method: 'POST', headers: json, body });
@@ -44,7 +45,7 @@ t.test('the generated secret is stored in the database: tokens survive a restart
 
 t.test('SIGTERM drains an in-flight request, then exits 0', async (t) => {
   const dir = t.testdir();
-  const server = await startServer(t, { DATABASE_URL: `sqlite:${dir}/cms.db` });
+  const server = await startServer(t, { DATABASE_URL: await testDatabaseUrl(dir) });
   const body = JSON.stringify({ username: 'drained', password: 'pass-word' });
   const { port } = new URL(server.base);
   // Send half the body, signal, then the rest: the request is in flight when SIGTERM arrives.

@@ -2,6 +2,7 @@
 import { getAddress } from './platform/getAddress.js';
 import { getMetrics } from './platform/getMetrics.js';
 import { ping } from './platform/ping.js';
+import { ready } from './platform/ready.js';
 import { createRole } from './role/createRole.js';
 import { deleteRole } from './role/deleteRole.js';
 import { listRoles } from './role/listRoles.js';
@@ -24,7 +25,7 @@ import { updateUser } from './user/updateUser.js';
 import type { Handlers } from './types.js';
 
 export const handlers: Handlers = {
-  ping, getAddress, getMetrics,
+  ping, ready, getAddress, getMetrics,
   register, login, logout, changePassword, listUsers, getUser, updateUser, deleteUsers, setUserRole, resetPassword,
   unlockUser, listLoginRecords,
   listRoles, createRole, updateRole, deleteRole,

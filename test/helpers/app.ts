@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { CompiledQuery } from 'kysely';
-import pg from 'pg';
+import { CompiledQuery, sql } from 'kysely';
+import { schemaUrl } from '../../scripts/postgres.js';
 import { buildApp, type AppOptions } from '../../src/app.js';
 import { connect, isPostgresUrl } from '../../src/db.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -42,6 +42,9 @@ export interface TestApp {
   query<T = Record<string, unknown>>(text: string, ...parameters: unknown[]): Promise<T[]>;
   /** The first row of `query`. */
   one<T = Record<string, unknown>>(text: string, ...parameters: unknown[]): Promise<T>;
+  /** Takes the database's write lock (SQLite) or a lock on `users` that blocks reads too (PostgreSQL) from another
+   * connection, and holds it until the answered function is called. */
+  holdLock(): Promise<() => Promise<void>>;
   register(username: string, password?: string): Promise<Reply>;
   login(username: string, password?: string): Promise<Reply>;
   /** A token for a freshly registered user. */
@@ -65,13 +68,8 @@ export const onPostgres = isPostgresUrl(process.env.TEST_DATABASE_URL ?? '');
 
 export async function testDatabaseUrl(dir: string): Promise<string> {
   if (!onPostgres) return `sqlite:${dir}/cms.db`;
-  const base = process.env.TEST_DATABASE_URL!;
-  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  await client.query(`create schema ${schema}`);
-  await client.end();
-  return `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  // scripts/test-postgres.ts names the run's prefix, and drops the run's schemas afterwards.
+  return schemaUrl(process.env.TEST_DATABASE_URL!, `${process.env.TEST_SCHEMA_PREFIX ?? 't_'}${process.pid}_${Math.random().toString(36).slice(2, 10)}`);
 }
 
 export async function startApp(t: Test, overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<TestApp> {
@@ -84,16 +82,18 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
   t.teardown(() => app.close());
   const post = (url: string, payload: object) => call(app, { method: 'POST', url, payload });
   let raw: ReturnType<typeof connect> | undefined;
+  const rawConnection = () => {
+    const handle = connect(config.databaseUrl, 1);
+    t.teardown(() => handle.db.destroy());
+    return handle;
+  };
   const testApp: TestApp = {
     app,
     config,
     dir,
     call: (o) => call(app, o),
     async query<T>(text: string, ...parameters: unknown[]) {
-      if (!raw) {
-        raw = connect(config.databaseUrl, 1);
-        t.teardown(() => raw!.db.destroy());
-      }
+      raw ??= rawConnection();
       let n = 0;
       const sqlText = raw.dialect === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text;
       return (await raw.db.executeQuery<T>(CompiledQuery.raw(sqlText, parameters))).rows;
@@ -102,6 +102,25 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
       const [row] = await testApp.query<T>(text, ...parameters);
       if (row === undefined) throw new Error(`no row: ${text}`);
       return row;
+    },
+    async holdLock() {
+      raw ??= rawConnection();
+      const { db, dialect } = raw;
+      let locked!: () => void;
+      let release!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const done = db.transaction().execute(async (trx) => {
+        // Any write statement takes SQLite's single write lock, even one that changes no row.
+        await (dialect === 'postgres' ? sql`lock table users in access exclusive mode` : sql`delete from settings where key = ''`).execute(trx);
+        locked();
+        await released;
+      });
+      await isLocked;
+      return async () => {
+        release();
+        await done;
+      };
     },
     register: (username, password = 'secret-pass') => post('/api/v1/user/register', { username, password }),
     login: (username, password = 'secret-pass') => post('/api/v1/user/login', { username, password }),
