@@ -2,10 +2,10 @@
 // temporary directory on a free port, run as an unprivileged user (initdb refuses root), removed afterwards.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 export interface TestPostgres {
   url: string;
@@ -22,15 +22,6 @@ function binDir(): string {
   const found = versions.map((v) => join(root, v, 'bin')).find((dir) => existsSync(join(dir, 'initdb')));
   if (!found) throw new Error('PostgreSQL server binaries not found (apt-get install postgresql), or set PG_TEST_URL');
   return found;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function waitForPostgres(url: string, seconds = 30): Promise<void> {

@@ -1,21 +1,10 @@
 // Runs the real server entry as a child process on a free port, the way `npm start` does.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { Test } from 'tap';
 import { assertMatchesSpec } from './contract.js';
+import { freePort } from '../../scripts/free-port.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Server {
   child: ChildProcess;
