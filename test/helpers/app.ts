@@ -1,5 +1,7 @@
-// Builds the real app on a fresh SQLite file in the test's own directory; every response is checked against the spec.
+// Builds the real app on a fresh SQLite file in the test's own directory (or a PostgreSQL schema of its own); every
+// response is checked against the spec, and every app's log is searched for secrets once it is closed.
 import { mkdtempSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import type { FastifyInstance, InjectOptions } from 'fastify';
@@ -23,6 +25,31 @@ export interface Reply {
   json: any;
 }
 
+/** Every password the suite sent (8 characters or more) and every token it was given: no log line may carry one. */
+const secrets = new Set<string>([testSecret]);
+
+function remember(payload: InjectOptions['payload'], json: unknown) {
+  if (payload && typeof payload === 'object' && !Buffer.isBuffer(payload)) {
+    for (const [key, value] of Object.entries(payload)) if (/password/i.test(key) && typeof value === 'string' && value.length >= 8) secrets.add(value);
+  }
+  const token = (json as { data?: { token?: unknown } } | undefined)?.data?.token;
+  if (typeof token === 'string') secrets.add(token);
+}
+
+const leaks: Array<[string, RegExp]> = [
+  ['a password hash', /\$argon2(id|i|d)\$|\$2[aby]\$\d\d\$/],
+  ['a token', /eyJ[\w-]+\.eyJ[\w-]+\./],
+  ['a stack trace', /"stack"|\bat .+\.[cm]?[jt]s:\d+/],
+  ['SQL', /\b(select .+ from|insert into|update \w+ set|delete from)\b/i],
+];
+
+/** What of a secret the suite used, a hash, a token, a stack trace or SQL `log` carries, named (never quoted). */
+export function leaksIn(log: string): string[] {
+  const found = leaks.filter(([, pattern]) => pattern.test(log)).map(([what]) => what);
+  if ([...secrets].some((secret) => log.includes(secret))) found.push('a password or token the suite used');
+  return found;
+}
+
 export async function call(app: FastifyInstance, options: InjectOptions): Promise<Reply> {
   const response = await app.inject(options);
   const method = (options.method ?? 'GET').toUpperCase();
@@ -30,6 +57,7 @@ export async function call(app: FastifyInstance, options: InjectOptions): Promis
   await assertMatchesSpec({ method, url, status: response.statusCode, headers: response.headers, text: response.body });
   const isJson = method !== 'HEAD' && String(response.headers['content-type']).startsWith('application/json');
   const json = isJson ? (JSON.parse(response.body) as unknown) : undefined;
+  remember(options.payload, json);
   return { status: response.statusCode, headers: response.headers, text: response.body, json };
 }
 
@@ -76,10 +104,18 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
   const dir = appDir(t);
   // Rate limiting is off unless a test is about it: suites log in far more often than people do.
   const databaseUrl = overrides.databaseUrl ?? (await testDatabaseUrl(dir));
-  const config: Config = { ...loadConfig({}), databaseUrl, logLevel: 'silent', jwtSecret: testSecret, loginRateLimit: 0, ...overrides };
+  const config: Config = { ...loadConfig({}), databaseUrl, logLevel: 'info', jwtSecret: testSecret, loginRateLimit: 0, ...overrides };
+  // Unless a test reads the log itself, it is kept, and searched for secrets once the app is closed.
+  let log = '';
+  const logStream = options.logStream ?? new Writable({ write: (chunk, _encoding, done) => ((log += String(chunk)), done()) });
   passwords ??= createPasswords();
-  const app = await buildApp(config, { passwords: await passwords, ...options });
-  t.teardown(() => app.close());
+  const app = await buildApp(config, { passwords: await passwords, ...options, logStream });
+  t.teardown(async () => {
+    await app.close();
+    // Thrown from teardown, it fails the test that built the app.
+    const found = options.logStream ? [] : leaksIn(log);
+    if (found.length) throw new Error(`the app's log carries ${found.join(', ')}`);
+  });
   const post = (url: string, payload: object) => call(app, { method: 'POST', url, payload });
   let raw: ReturnType<typeof connect> | undefined;
   const rawConnection = () => {
