@@ -52,7 +52,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustProxy: config.trustProxy,
     bodyLimit,
     requestTimeout: 30_000,
-    return503OnClosing: true,
+    // While draining, a request that arrives on an open connection is served (with `Connection: close`), not
+    // answered by Fastify's own 503, whose body is outside the envelope.
+    return503OnClosing: false,
   });
 
   timing.install(app);
