@@ -21,3 +21,14 @@ export const securityDefaults: components['schemas']['SecuritySettings'] = {
   "allowRegistration": true,
   "passwordMinLength": 8
 };
+
+/** x-response-headers: what every response carries */
+export const responseHeaders = {
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "referrer-policy": "no-referrer",
+  "strict-transport-security": "max-age=31536000; includeSubDomains",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY"
+} as const;

@@ -1,10 +1,11 @@
-// The baseline for `npm run bench`: bare Fastify routes answering fixed bodies, no contract layer.
-import Fastify from 'fastify';
+// The baseline for `npm run bench`: bare Fastify routes answering the same bytes (body and the spec's
+// x-response-headers), no contract layer.
+import Fastify, { type FastifyReply } from 'fastify';
+import { responseHeaders } from '../generated/constants.js';
 
 const bodies = JSON.parse(process.env.BARE_BODIES ?? '{}') as Record<string, string>;
 const app = Fastify({ logger: false });
-const send = (body: string) => async (_req: unknown, reply: { type(t: string): { send(b: string): unknown } }) =>
-  reply.type('application/json; charset=utf-8').send(body);
+const send = (body: string) => async (_req: unknown, reply: FastifyReply) => reply.type('application/json; charset=utf-8').headers(responseHeaders).send(body);
 app.get('/api/v1/platform/ping', send('"pong"'));
 app.post('/api/v1/user/login', send(bodies.login ?? '{}'));
 app.get('/api/v1/user/list', send(bodies.list ?? '{}'));

@@ -1,5 +1,5 @@
 // Regenerates generated/ from openapi.yaml: the types (openapi-typescript), the error table (x-errors), and the
-// values code needs at run time: the permission codes and the security settings' defaults.
+// values code needs at run time: the permission codes, the security settings' defaults and the response headers.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,7 @@ const specPath = new URL('openapi.yaml', root);
 const header = '// Generated from openapi.yaml by `npm run generate`. Do not edit.\n\n';
 
 type Schema = { $ref?: string; enum?: unknown[]; default?: unknown; properties?: Record<string, Schema> };
-type Spec = { 'x-errors': Record<string, unknown>; components: { schemas: Record<string, Schema> } };
+type Spec = { 'x-errors': Record<string, unknown>; 'x-response-headers': Record<string, string>; components: { schemas: Record<string, Schema> } };
 
 const resolve = (spec: Spec, schema: Schema): Schema =>
   schema.$ref ? resolve(spec, spec.components.schemas[schema.$ref.replace('#/components/schemas/', '')]!) : schema;
@@ -31,7 +31,8 @@ export async function renderGenerated(): Promise<Record<string, string>> {
     'constants.ts':
       `${header}import type { components } from './openapi.js';\n\n` +
       `/** components.schemas.Permission */\nexport const permissions = ${json(Permission!.enum)} as const satisfies readonly components['schemas']['Permission'][];\n\n` +
-      `/** The defaults of components.schemas.SecuritySettings */\nexport const securityDefaults: components['schemas']['SecuritySettings'] = ${json(defaults)};\n`,
+      `/** The defaults of components.schemas.SecuritySettings */\nexport const securityDefaults: components['schemas']['SecuritySettings'] = ${json(defaults)};\n\n` +
+      `/** x-response-headers: what every response carries */\nexport const responseHeaders = ${json(spec['x-response-headers'])} as const;\n`,
   };
 }
 

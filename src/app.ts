@@ -9,6 +9,7 @@ import { Registry } from 'prom-client';
 import type { Config } from './config.js';
 import { bootstrapAdmin } from './accounts.js';
 import { contract, loadSpec } from './contract.js';
+import { registerCors } from './cors.js';
 import { ApiError } from './envelope.js';
 import { openDatabase } from './db.js';
 import { createAuthenticator } from './auth.js';
@@ -94,7 +95,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     signToken: (claims: TokenClaims) => app.jwt.sign(claims),
   };
   await bootstrapAdmin(services, config.admin);
+  const api = await loadSpec();
+  await registerCors(app, api, config.corsOrigins);
   const authenticate = createAuthenticator((token) => app.jwt.verify(token), repos.users);
-  await contract(app, { api: await loadSpec(), handlers, services, authenticate, timing, rateLimit: config.loginRateLimit });
+  await contract(app, { api, handlers, services, authenticate, timing, rateLimit: config.loginRateLimit });
   return app;
 }

@@ -13,6 +13,8 @@ export interface Config {
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   /** Login and register attempts per minute per client address; 0 turns the limit off. */
   loginRateLimit: number;
+  /** Origins allowed to call from a browser page elsewhere (CORS); empty: CORS off. */
+  corsOrigins: string[] | '*';
   /** The first administrator, created at start when no administrator exists. */
   admin: { username: string; password: string } | undefined;
 }
@@ -74,6 +76,14 @@ function rateLimit(value: string): number {
   return /^\d{1,6}$/.test(value) ? Number(value) : fail('LOGIN_RATE_LIMIT', value, 'a whole number of attempts per minute (0 turns it off)');
 }
 
+/** Browser origins allowed to call the API across origins; none (CORS off) by default. */
+function corsOrigins(value: string): string[] | '*' {
+  if (value.trim() === '*') return '*';
+  const origins = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const isOrigin = (o: string) => /^https?:\/\/[^/?#\s]+$/.test(o);
+  return origins.every(isOrigin) ? origins : fail('CORS_ORIGINS', value, 'comma-separated origins like https://app.example.com, or *');
+}
+
 function admin(username: string | undefined, password: string | undefined): Config['admin'] {
   if (username === undefined && password === undefined) return undefined;
   if (!username?.trim()) fail('ADMIN_USERNAME', username ?? '', 'a user name when ADMIN_PASSWORD is set');
@@ -93,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: read('LOG_LEVEL', 'info', logLevel),
     trustProxy: read('TRUST_PROXY', 'false', trustProxy),
     loginRateLimit: read('LOGIN_RATE_LIMIT', '30', rateLimit),
+    corsOrigins: read('CORS_ORIGINS', '', corsOrigins),
     admin: admin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD),
   };
 }

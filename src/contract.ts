@@ -7,6 +7,7 @@ import { OpenAPIBackend, ValidationContext, type Document, type Operation } from
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import type { ErrorObject } from 'ajv';
+import { responseHeaders } from '../generated/constants.js';
 import { ApiError, fail, type ErrorName } from './envelope.js';
 import type { Context, Handlers, Input } from './operations/types.js';
 import type { AuditAction } from './repositories/audit.js';
@@ -99,10 +100,11 @@ function describeValidationError(error: ErrorObject): string {
 
 const jsonType = 'application/json; charset=utf-8';
 
-// Every response leaves through here: the envelope or the declared content type, and the duration metric.
+// Every response leaves through here: the envelope or the declared content type, the spec's x-response-headers,
+// and the duration metric.
 function responder(timing: RequestMetrics) {
   const respond = (request: FastifyRequest, reply: FastifyReply, route: string, contentType: string, outcome: Outcome) => {
-    reply.code(outcome.status).header('content-type', contentType);
+    reply.code(outcome.status).header('content-type', contentType).headers(responseHeaders);
     if (outcome.headers) reply.headers(outcome.headers);
     timing.observe(request, reply, route);
     return reply.send(contentType === jsonType ? JSON.stringify(outcome.body) : outcome.body);

@@ -26,6 +26,12 @@ t.test('PostgreSQL: DATABASE_URL and DATABASE_POOL_MAX; a bad URL never echoes i
   t.throws(() => loadConfig({ DATABASE_POOL_MAX: 'many' }), /^DATABASE_POOL_MAX="many" is invalid/);
 });
 
+t.test('CORS_ORIGINS: off by default, a list of origins, or *', async (t) => {
+  t.same(loadConfig({}).corsOrigins, []);
+  t.same(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins, ['https://app.example.com', 'http://localhost:5173']);
+  t.equal(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins, '*');
+});
+
 t.test('rate limit and bootstrap administrator', async (t) => {
   t.equal(loadConfig({}).loginRateLimit, 30, 'LOGIN_RATE_LIMIT defaults to 30 per minute');
   t.equal(loadConfig({ LOGIN_RATE_LIMIT: '0' }).loginRateLimit, 0);
@@ -46,6 +52,7 @@ t.test('a bad value is one clear line naming the variable, never echoing a secre
     TRUST_PROXY: 'somewhere',
     LOGIN_RATE_LIMIT: '-1',
     DATABASE_POOL_MAX: '0',
+    CORS_ORIGINS: 'app.example.com',
   };
   for (const [name, value] of Object.entries(bad)) {
     let error: unknown;

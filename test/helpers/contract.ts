@@ -1,8 +1,10 @@
-// The one check every response in the suite passes through: does it match openapi.yaml?
+// The one check every response in the suite passes through: does it match openapi.yaml, with the headers of its
+// x-response-headers?
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OpenAPIBackend, Operation } from 'openapi-backend';
 import { loadSpec } from '../../src/contract.js';
+import { responseHeaders } from '../../generated/constants.js';
 import { errors } from '../../generated/errors.js';
 
 export interface Exchange {
@@ -53,6 +55,8 @@ function checkOperation(api: OpenAPIBackend, operation: Operation, exchange: Exc
 /** Throws, naming every mismatch, when a response is not what openapi.yaml says it may be. */
 export async function assertMatchesSpec(exchange: Exchange): Promise<void> {
   const { api, errorEnvelope } = await load();
+  const missing = Object.entries(responseHeaders).filter(([name, value]) => exchange.headers[name] !== value);
+  if (missing.length) throw new Error(`${exchange.method} ${exchange.url} → ${exchange.status} lacks x-response-headers: ${missing.map(([name]) => name).join(', ')}`);
   if (exchange.method === 'HEAD') return;
   const contentType = String(exchange.headers['content-type'] ?? '');
   const operation = api.matchOperation({ method: exchange.method, path: exchange.url, headers: {} });
