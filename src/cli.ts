@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline';
 import { AccountError, createAdmin } from './accounts.js';
 import { ConfigError, loadConfig } from './config.js';
-import { connect, migrator, openDatabase } from './db.js';
+import { connect, migrateWith, migrator, openDatabase } from './db.js';
 import { createPasswords } from './passwords.js';
 import { repositories } from './services.js';
 
@@ -60,12 +60,11 @@ async function migrateCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   const database = connect(config.databaseUrl, 1);
   try {
-    const migrations = await migrator(database);
     if (direction === 'status') {
-      for (const m of await migrations.getMigrations()) process.stdout.write(`${m.name}  ${m.executedAt ? `applied ${m.executedAt.toISOString()}` : 'pending'}\n`);
+      for (const m of await (await migrator(database)).getMigrations()) process.stdout.write(`${m.name}  ${m.executedAt ? `applied ${m.executedAt.toISOString()}` : 'pending'}\n`);
       return 0;
     }
-    const { error, results = [] } = direction === 'up' ? await migrations.migrateToLatest() : await migrations.migrateDown();
+    const { error, results = [] } = await migrateWith(database, (steps) => (direction === 'up' ? steps.migrateToLatest() : steps.migrateDown()));
     for (const r of results) process.stdout.write(`${r.migrationName}: ${r.direction === 'Up' ? 'applied' : 'undone'}${r.status === 'Success' ? '' : ` (${r.status})`}\n`);
     if (error) throw error;
     if (!results.length) process.stdout.write(direction === 'up' ? 'up to date\n' : 'nothing to undo\n');

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet, type SqliteDatabase } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { migrations } from '../db/migrations/index.js';
 
@@ -96,8 +96,26 @@ export async function migrator({ db, dialect }: DatabaseHandle): Promise<Migrato
   return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
+/**
+ * Runs `step` with the migrator. On SQLite it runs inside an immediate transaction: Kysely's SQLite migrator takes
+ * no lock (it assumes one process), so instances starting together on one file would both migrate it. The second
+ * waits for the first, then finds nothing to do; a failed step leaves nothing half done.
+ */
+export async function migrateWith(handle: DatabaseHandle, step: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<MigrationResultSet> {
+  const steps = await migrator(handle);
+  if (handle.dialect !== 'sqlite') return step(steps);
+  await sql`begin immediate`.execute(handle.db);
+  let result: MigrationResultSet | undefined;
+  try {
+    result = await step(steps);
+  } finally {
+    await sql.raw(result && !result.error ? 'commit' : 'rollback').execute(handle.db);
+  }
+  return result;
+}
+
 export async function migrate(handle: DatabaseHandle): Promise<void> {
-  const { error } = await (await migrator(handle)).migrateToLatest();
+  const { error } = await migrateWith(handle, (steps) => steps.migrateToLatest());
   if (error) throw error;
 }
 

@@ -47,3 +47,11 @@ t.test('migrate: status, up, down, and clear usage', async (t) => {
   t.match(await cli(['migrate', 'sideways'], env), { code: 2, out: /usage: npm run cli -- <command>/ });
   t.match(await cli(['migrate', 'up'], env), { code: 0, out: /^0003_rate_limit: applied\n$/ });
 });
+
+t.test('migrate: instances migrating one fresh database at once wait for one another', async (t) => {
+  const env = { DATABASE_URL: await testDatabaseUrl(t.testdir()) };
+  const runs = await Promise.all(Array.from({ length: 4 }, () => cli(['migrate'], env)));
+  t.same(runs.map((r) => r.code), [0, 0, 0, 0], runs.map((r) => r.out).join(''));
+  t.equal(runs.filter((r) => /0001_initial: applied/.test(r.out)).length, 1, 'one of them applied the migrations');
+  t.match(await cli(['migrate', 'status'], env), { code: 0, out: /0003_rate_limit {2}applied/ });
+});
