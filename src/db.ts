@@ -57,7 +57,7 @@ const unavailableCodes = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
   // PostgreSQL: shutting down, starting up, too many connections, lock not granted in time, statement timeout.
   '57P01', '57P02', '57P03', '53300', '55P03', '57014',
-  'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_CANTOPEN', 'SQLITE_READONLY',
+  'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_CANTOPEN',
 ]);
 // pg reports a lost or refused connection by message alone.
 const unavailableMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
@@ -65,6 +65,7 @@ const unavailableMessages = /^(Connection terminated|timeout exceeded when tryin
 /** Whether `error` says the database cannot serve now (down, unreachable, locked, full) rather than a fault. */
 export function isUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  // 08xxx: PostgreSQL's connection exceptions; SQLite's busy, I/O and read-only errors with their extended codes.
   if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08') || /^SQLITE_(BUSY|IOERR|READONLY)/.test(code))) return true;
   return typeof message === 'string' && unavailableMessages.test(message);
 }
