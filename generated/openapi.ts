@@ -90,10 +90,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page of roles */
+        /**
+         * A page of roles
+         * @description Roles with their permissions, a page at a time, in id order.
+         */
         get: operations["listRoles"];
         put?: never;
-        /** Create a role */
+        /**
+         * Create a role
+         * @description A new role holding the listed permissions; the code must be unique.
+         */
         post: operations["createRole"];
         delete?: never;
         options?: never;
@@ -132,10 +138,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The security settings */
+        /**
+         * The security settings
+         * @description The settings that govern lockout, password length and expiry, and registration.
+         */
         get: operations["getSecuritySettings"];
         put?: never;
-        /** Change some or all of the security settings */
+        /**
+         * Change some or all of the security settings
+         * @description Fields left out keep their current value; the answer is the complete settings after the change.
+         */
         post: operations["updateSecuritySettings"];
         delete?: never;
         options?: never;
@@ -255,7 +267,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Unlock an account locked by failed logins */
+        /**
+         * Unlock an account locked by failed logins
+         * @description Clears the failed-login counter and any lockout of the user, so the next login is judged on the password alone.
+         */
         post: operations["unlockUser"];
         delete?: never;
         options?: never;
@@ -469,13 +484,16 @@ export interface components {
             errCode: number;
             errMsg: string;
         };
+        /** Format: int64 */
         Id: number;
         /**
+         * Format: int32
          * @description Minutes an account stays locked.
          * @default 30
          */
         LockTime: number;
         /**
+         * Format: int32
          * @description Consecutive failed logins that lock an account; 0 turns lockout off.
          * @default 3
          */
@@ -526,11 +544,13 @@ export interface components {
             errMsg: "login success";
         };
         /**
+         * Format: int32
          * @description Days a password stays valid after it is set; -1 (or 0) means it never expires.
          * @default -1
          */
         PasswordExpire: number;
         /**
+         * Format: int32
          * @description Minimum length of a new password (register, changePassword, resetPassword, create-admin).
          * @default 8
          */
