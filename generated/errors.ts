@@ -115,5 +115,15 @@ export const errors = {
     "errCode": 1023,
     "status": 503,
     "errMsg": "database unavailable, retry later"
+  },
+  "requestTimeout": {
+    "errCode": 1024,
+    "status": 408,
+    "errMsg": "request not received in time"
+  },
+  "headersTooLarge": {
+    "errCode": 1025,
+    "status": 431,
+    "errMsg": "request headers are too large"
   }
 } as const;

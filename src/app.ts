@@ -8,6 +8,7 @@ import metrics from 'fastify-metrics';
 import { Registry } from 'prom-client';
 import type { Config } from './config.js';
 import { bootstrapAdmin } from './accounts.js';
+import { answerClientError } from './clientErrors.js';
 import { contract, loadSpec } from './contract.js';
 import { registerCors } from './cors.js';
 import { ApiError } from './envelope.js';
@@ -52,7 +53,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     logger: config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream),
     trustProxy: config.trustProxy,
     bodyLimit,
-    requestTimeout: 30_000,
+    // Slow clients (slowloris headers, a trickling body) are cut off; Node checks every open connection each
+    // second rather than every 30 s, its default.
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    http: { headersTimeout: config.headersTimeoutSeconds * 1000, connectionsCheckingInterval: 1000 },
+    clientErrorHandler: answerClientError,
     // While draining, a request that arrives on an open connection is served (with `Connection: close`), not
     // answered by Fastify's own 503, whose body is outside the envelope.
     return503OnClosing: false,

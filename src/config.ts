@@ -15,6 +15,9 @@ export interface Config {
   loginRateLimit: number;
   /** Origins allowed to call from a browser page elsewhere (CORS); empty: CORS off. */
   corsOrigins: string[] | '*';
+  /** A request's headers must arrive within this; the whole request within requestTimeoutSeconds. */
+  headersTimeoutSeconds: number;
+  requestTimeoutSeconds: number;
   /** The first administrator, created at start when no administrator exists. */
   admin: { username: string; password: string } | undefined;
 }
@@ -50,10 +53,23 @@ function jwtSecret(value: string): string {
   return value.length >= 32 ? value : fail('JWT_SECRET', '<hidden>', 'at least 32 characters');
 }
 
-function jwtTtl(value: string): number {
+const seconds = (value: string) => {
   const match = /^(\d{1,9})([smhd]?)$/.exec(value);
-  const seconds = match ? Number(match[1]) * (ttlUnits[match[2] || 's'] ?? 1) : 0;
-  return seconds > 0 ? seconds : fail('JWT_TTL', value, 'a positive duration such as 3600, 90m, 12h or 7d');
+  return match ? Number(match[1]) * (ttlUnits[match[2] || 's'] ?? 1) : 0;
+};
+
+function jwtTtl(value: string): number {
+  return seconds(value) > 0 ? seconds(value) : fail('JWT_TTL', value, 'a positive duration such as 3600, 90m, 12h or 7d');
+}
+
+const timeout = (name: string) => (value: string) =>
+  seconds(value) > 0 && seconds(value) <= 3600 ? seconds(value) : fail(name, value, 'a duration from 1s to 1h, such as 10, 10s or 2m');
+
+function timeouts(env: NodeJS.ProcessEnv): Pick<Config, 'headersTimeoutSeconds' | 'requestTimeoutSeconds'> {
+  const headersTimeoutSeconds = timeout('HEADERS_TIMEOUT')(env.HEADERS_TIMEOUT ?? '10s');
+  const requestTimeoutSeconds = timeout('REQUEST_TIMEOUT')(env.REQUEST_TIMEOUT ?? '30s');
+  if (headersTimeoutSeconds > requestTimeoutSeconds) fail('HEADERS_TIMEOUT', env.HEADERS_TIMEOUT ?? '10s', `at most REQUEST_TIMEOUT (${requestTimeoutSeconds}s)`);
+  return { headersTimeoutSeconds, requestTimeoutSeconds };
 }
 
 function logLevel(value: string): string {
@@ -104,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: read('TRUST_PROXY', 'false', trustProxy),
     loginRateLimit: read('LOGIN_RATE_LIMIT', '30', rateLimit),
     corsOrigins: read('CORS_ORIGINS', '', corsOrigins),
+    ...timeouts(env),
     admin: admin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD),
   };
 }

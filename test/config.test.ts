@@ -32,6 +32,13 @@ t.test('CORS_ORIGINS: off by default, a list of origins, or *', async (t) => {
   t.equal(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins, '*');
 });
 
+t.test('HEADERS_TIMEOUT and REQUEST_TIMEOUT: 10 s and 30 s by default; headers cannot outlast the request', async (t) => {
+  t.match(loadConfig({}), { headersTimeoutSeconds: 10, requestTimeoutSeconds: 30 });
+  t.match(loadConfig({ HEADERS_TIMEOUT: '5s', REQUEST_TIMEOUT: '2m' }), { headersTimeoutSeconds: 5, requestTimeoutSeconds: 120 });
+  t.throws(() => loadConfig({ HEADERS_TIMEOUT: '40s' }), /^HEADERS_TIMEOUT="40s" is invalid: expected at most REQUEST_TIMEOUT \(30s\)$/);
+  t.throws(() => loadConfig({ REQUEST_TIMEOUT: '2h' }), /^REQUEST_TIMEOUT="2h" is invalid/);
+});
+
 t.test('rate limit and bootstrap administrator', async (t) => {
   t.equal(loadConfig({}).loginRateLimit, 30, 'LOGIN_RATE_LIMIT defaults to 30 per minute');
   t.equal(loadConfig({ LOGIN_RATE_LIMIT: '0' }).loginRateLimit, 0);
@@ -53,6 +60,8 @@ t.test('a bad value is one clear line naming the variable, never echoing a secre
     LOGIN_RATE_LIMIT: '-1',
     DATABASE_POOL_MAX: '0',
     CORS_ORIGINS: 'app.example.com',
+    HEADERS_TIMEOUT: '0',
+    REQUEST_TIMEOUT: 'soon',
   };
   for (const [name, value] of Object.entries(bad)) {
     let error: unknown;

@@ -4,6 +4,7 @@ import t from 'tap';
 import { errors } from '../generated/errors.js';
 import { createPasswords } from '../src/passwords.js';
 import { admin, startApp, type Reply, type TestApp } from './helpers/app.js';
+import { listen, rawExchange } from './helpers/socket.js';
 
 type ErrorName = keyof typeof errors;
 
@@ -77,6 +78,11 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
         await release();
       }
     },
+    requestTimeout: async () => {
+      const port = await listen(await startApp(t, { headersTimeoutSeconds: 1, requestTimeoutSeconds: 1 }));
+      return (await rawExchange(port, (socket) => void socket.write('GET /api/v1/platform/ping HTTP/1.1\r\n'))).reply!;
+    },
+    headersTooLarge: async (a) => (await rawExchange(await listen(a), (socket) => void socket.write(`GET / HTTP/1.1\r\nx: ${'a'.repeat(20_000)}\r\n\r\n`))).reply!,
   };
   for (const name of ['sleepy', 'locky', 'expiring']) await app.register(name, `${name}-password`);
 
