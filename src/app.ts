@@ -12,6 +12,7 @@ import { answerClientError } from './clientErrors.js';
 import { contract, loadSpec } from './contract.js';
 import { registerCors } from './cors.js';
 import { ApiError } from './envelope.js';
+import { registerJsonParser } from './jsonBody.js';
 import { openDatabase } from './db.js';
 import { createAuthenticator } from './auth.js';
 import { handlers } from './operations/index.js';
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   // JSON is the only request body the spec declares; Fastify would otherwise parse text/plain too.
   app.removeContentTypeParser('text/plain');
+  registerJsonParser(app);
 
   const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
   app.addHook('onClose', () => database.db.destroy());

@@ -12,7 +12,7 @@ async function countUsers({ query }: TestApp): Promise<number> {
 t.test('bodies outside the contract answer 400 errCode 1002 naming the field, and write nothing', async (t) => {
   const app = await startApp(t);
   const json = { 'content-type': 'application/json' };
-  const cases: Array<[string, string | undefined, RegExp]> = [
+  const cases: Array<[string, string | Buffer | undefined, RegExp]> = [
     ['malformed JSON', '{"username": "a",', /body is not valid JSON/],
     ['number for a string', '{"username": 42, "password": "x"}', /body\.username must be string/],
     ['boolean for a string', '{"username": "a", "password": true}', /body\.password must be string/],
@@ -24,6 +24,10 @@ t.test('bodies outside the contract answer 400 errCode 1002 naming the field, an
     ['no body', undefined, /body is required/],
     ['prototype pollution', '{"__proto__": {"x": 1}, "username": "a", "password": "x"}', /parameters format error/],
     ['over-long name', JSON.stringify({ username: 'x'.repeat(65), password: 'x' }), /body\.username must NOT have more than 64 characters/],
+    ['repeated key', '{"username": "a", "password": "x", "username": "b"}', /body repeats the key "username"/],
+    ['repeated key, spelled with an escape', '{"username": "a", "password": "x", "user\\u006eame": "b"}', /body repeats the key "username"/],
+    ['invalid UTF-8', Buffer.concat([Buffer.from('{"username": "a'), Buffer.from([0xff, 0xfe]), Buffer.from('", "password": "x"}')]), /body is not valid UTF-8/],
+    ['nested 100,000 deep', `{"username": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "password": "x"}`, /body\.username must be string/],
   ];
   for (const [name, payload, message] of cases) {
     const reply = await app.call({ method: 'POST', url: register, headers: payload === undefined ? {} : json, payload });
