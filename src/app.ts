@@ -78,7 +78,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(jwt, {
     secret,
     sign: { algorithm: 'HS512', iss: 'platform', expiresIn: config.jwtTtlSeconds },
-    verify: { algorithms: ['HS512'], allowedIss: 'platform' },
+    // Without requiredClaims, fast-jwt skips the iss and exp checks for a token that leaves them out. maxAge: a
+    // shortened JWT_TTL applies to tokens already issued.
+    verify: { algorithms: ['HS512'], allowedIss: 'platform', requiredClaims: ['iss', 'iat', 'exp'], maxAge: config.jwtTtlSeconds },
   });
 
   await app.register(metrics.default, {

@@ -16,17 +16,20 @@ function extractToken(request: FastifyRequest): string | undefined {
   return typeof query === 'string' && query ? query : undefined;
 }
 
-export function createAuthenticator(verify: (token: string) => Partial<TokenClaims>, users: UsersRepository) {
+// Instances' clocks may differ by this much; a token issued further in the future is not genuine.
+const clockSkewSeconds = 60;
+
+export function createAuthenticator(verify: (token: string) => Partial<TokenClaims & { iat: number }>, users: UsersRepository) {
   return async function authenticate(request: FastifyRequest): Promise<UserWithRole> {
     const token = extractToken(request);
     if (!token) throw new ApiError('unauthorized');
-    let claims: Partial<TokenClaims>;
+    let claims: Partial<TokenClaims & { iat: number }>;
     try {
       claims = verify(token);
     } catch {
       throw new ApiError('unauthorized');
     }
-    if (!Number.isSafeInteger(claims.user_id)) throw new ApiError('unauthorized');
+    if (!Number.isSafeInteger(claims.user_id) || (claims.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw new ApiError('unauthorized');
     const user = await users.findById(claims.user_id as number);
     // Tokens issued before token versions existed carry none: they count as version 0.
     if (!user || user.status !== 1 || user.token_version !== (claims.ver ?? 0)) throw new ApiError('unauthorized');

@@ -1,15 +1,9 @@
-import { createHmac } from 'node:crypto';
 import t from 'tap';
 import { admin, startApp, testSecret } from './helpers/app.js';
+import { forge } from './helpers/tokens.js';
 
 const list = '/api/v1/user/list';
 const unauthorized = { errCode: 1008, data: {}, errMsg: 'token is missing, invalid or expired' };
-
-function forge(header: object, claims: object, secret = testSecret, algorithm = 'sha512'): string {
-  const encode = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const body = `${encode(header)}.${encode(claims)}`;
-  return `${body}.${createHmac(algorithm, secret).update(body).digest('base64url')}`;
-}
 
 t.test('the token is accepted from header `token`, query `token` and Authorization: Bearer', async (t) => {
   const { call, tokenFor } = await startApp(t);

@@ -1,0 +1,13 @@
+// Running fast-check properties under tap: a fixed seed unless FUZZ_SEED is given, FUZZ_RUNS to scale the number of
+// runs, a time cap per property, and on failure the seed, the replay path and the shrunk counterexample.
+import fc from 'fast-check';
+import type { Test } from 'tap';
+
+export const fuzzSeed = Number(process.env.FUZZ_SEED ?? 20261125);
+const scale = Number(process.env.FUZZ_RUNS ?? 1);
+
+export async function holds<T>(t: Test, name: string, property: fc.IAsyncPropertyWithHooks<T>, runs: number): Promise<void> {
+  const details = await fc.check(property, { seed: fuzzSeed, numRuns: Math.max(1, Math.round(runs * scale)), interruptAfterTimeLimit: 60_000 });
+  if (details.failed) t.fail(`${name}\nreplay with FUZZ_SEED=${fuzzSeed}\n${fc.defaultReportMessage(details)}`);
+  else t.pass(`${name}: ${details.numRuns} runs, seed ${fuzzSeed}${details.interrupted ? ' (stopped at the time cap)' : ''}`);
+}
