@@ -22,6 +22,12 @@ export const securityDefaults: components['schemas']['SecuritySettings'] = {
   "passwordMinLength": 8
 };
 
+/** The range of components.schemas.Id: also what a token's user_id must be in */
+export const idRange = {
+  "minimum": 1,
+  "maximum": 2147483647
+} as const;
+
 /** x-response-headers: what every response carries */
 export const responseHeaders = {
   "content-security-policy": "default-src 'none'; frame-ancestors 'none'",

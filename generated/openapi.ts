@@ -484,7 +484,10 @@ export interface components {
             errCode: number;
             errMsg: string;
         };
-        /** Format: int64 */
+        /**
+         * Format: int32
+         * @description Ids are 32-bit on both databases (a PostgreSQL `serial` column); a larger one is refused as malformed.
+         */
         Id: number;
         /**
          * Format: int32

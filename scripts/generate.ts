@@ -1,5 +1,6 @@
 // Regenerates generated/ from openapi.yaml: the types (openapi-typescript), the error table (x-errors), and the
-// values code needs at run time: the permission codes, the security settings' defaults and the response headers.
+// values code needs at run time: the permission codes, the security settings' defaults, the range of ids and the
+// response headers.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +11,7 @@ const root = new URL('..', import.meta.url);
 const specPath = new URL('openapi.yaml', root);
 const header = '// Generated from openapi.yaml by `npm run generate`. Do not edit.\n\n';
 
-type Schema = { $ref?: string; enum?: unknown[]; default?: unknown; properties?: Record<string, Schema> };
+type Schema = { $ref?: string; enum?: unknown[]; default?: unknown; minimum?: number; maximum?: number; properties?: Record<string, Schema> };
 type Spec = { 'x-errors': Record<string, unknown>; 'x-response-headers': Record<string, string>; components: { schemas: Record<string, Schema> } };
 
 const resolve = (spec: Spec, schema: Schema): Schema =>
@@ -20,7 +21,7 @@ export async function renderGenerated(): Promise<Record<string, string>> {
   const text = await readFile(specPath, 'utf8');
   const types = astToString(await openapiTS(text, { alphabetize: true }));
   const spec = parse(text) as Spec;
-  const { Permission, SecuritySettings } = spec.components.schemas;
+  const { Permission, SecuritySettings, Id } = spec.components.schemas;
   const defaults = Object.fromEntries(
     Object.entries(SecuritySettings!.properties!).map(([name, schema]) => [name, resolve(spec, schema).default]),
   );
@@ -32,6 +33,7 @@ export async function renderGenerated(): Promise<Record<string, string>> {
       `${header}import type { components } from './openapi.js';\n\n` +
       `/** components.schemas.Permission */\nexport const permissions = ${json(Permission!.enum)} as const satisfies readonly components['schemas']['Permission'][];\n\n` +
       `/** The defaults of components.schemas.SecuritySettings */\nexport const securityDefaults: components['schemas']['SecuritySettings'] = ${json(defaults)};\n\n` +
+      `/** The range of components.schemas.Id: also what a token's user_id must be in */\nexport const idRange = ${json({ minimum: Id!.minimum, maximum: Id!.maximum })} as const;\n\n` +
       `/** x-response-headers: what every response carries */\nexport const responseHeaders = ${json(spec['x-response-headers'])} as const;\n`,
   };
 }

@@ -1,6 +1,7 @@
 // Who is calling: a token from header `token`, `Authorization: Bearer` or query `token` → a live, enabled user
 // whose tokens have not been revoked since this one was issued.
 import type { FastifyRequest } from 'fastify';
+import { idRange } from '../generated/constants.js';
 import { ApiError } from './envelope.js';
 import type { SecuritySettings } from './repositories/settings.js';
 import type { UsersRepository, UserWithRole } from './repositories/users.js';
@@ -29,8 +30,10 @@ export function createAuthenticator(verify: (token: string) => Partial<TokenClai
     } catch {
       throw new ApiError('unauthorized');
     }
-    if (!Number.isSafeInteger(claims.user_id) || (claims.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw new ApiError('unauthorized');
-    const user = await users.findById(claims.user_id as number);
+    const id = claims.user_id;
+    if (!Number.isInteger(id) || id! < idRange.minimum || id! > idRange.maximum) throw new ApiError('unauthorized');
+    if ((claims.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw new ApiError('unauthorized');
+    const user = await users.findById(id!);
     // Tokens issued before token versions existed carry none: they count as version 0.
     if (!user || user.status !== 1 || user.token_version !== (claims.ver ?? 0)) throw new ApiError('unauthorized');
     return user;

@@ -91,6 +91,7 @@ t.test('no, forged, expired or orphaned tokens answer 401', async (t) => {
     'wrong issuer': { token: forge({ alg: 'HS512', typ: 'JWT' }, { ...claims, iss: 'elsewhere' }) },
     'no user_id': { token: forge({ alg: 'HS512', typ: 'JWT' }, { ...claims, user_id: 'x' }) },
     'unknown user': { token: forge({ alg: 'HS512', typ: 'JWT' }, { ...claims, user_id: 999 }) },
+    'user_id beyond the ids of the spec': { token: forge({ alg: 'HS512', typ: 'JWT' }, { ...claims, user_id: 2 ** 31 }) },
     'bearer without token': { authorization: 'Bearer' },
   };
   for (const [name, headers] of Object.entries(cases)) {

@@ -39,6 +39,7 @@ const forgeries = (g: Genuine): fc.Arbitrary<[string, string]> => {
     fc.tuple(fc.nat({ max: g.token.length - 2 }), fc.constantFrom(...'ABCxyz019-_.=+/ ')).filter(([at, c]) => g.token[at] !== c).map(([at, c]): [string, string] => [`character ${at} → ${JSON.stringify(c)}`, g.token.slice(0, at) + c + g.token.slice(at + 1)]),
     fc.jsonValue({ maxDepth: 2 }).map((value): [string, string] => ['claims replaced, signature kept', `${header}.${segment(value as object)}.${signature}`]),
     fc.record({ kid: fc.constantFrom('../../../../dev/null', "' or 1=1 --", ''), jku: fc.constant('https://attacker.example/jwks.json'), jwk: fc.constant({ kty: 'oct', k: segment('x') }) }, { requiredKeys: [] })
+      .filter((extra) => Object.keys(extra).length > 0)
       .map((extra): [string, string] => ['header fields added, signature kept', `${segment({ ...hs512, ...extra })}.${payload}.${signature}`]),
     fc.constantFrom(`${header}.${payload}`, `${header}.${payload}.${signature}.${signature}`, `${payload}.${header}.${signature}`, `${g.token}=`, `${g.token}.`, 'null', '..', '', `${header}..${signature}`).map((token): [string, string] => ['rearranged', token]),
     fc.string({ maxLength: 8192 }).map((token): [string, string] => ['noise', token]),

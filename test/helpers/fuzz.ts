@@ -6,8 +6,19 @@ import type { Test } from 'tap';
 export const fuzzSeed = Number(process.env.FUZZ_SEED ?? 20261125);
 const scale = Number(process.env.FUZZ_RUNS ?? 1);
 
-export async function holds<T>(t: Test, name: string, property: fc.IAsyncPropertyWithHooks<T>, runs: number): Promise<void> {
+/** Counts of what the runs met (statuses, kinds of input), shown beside the result so a reader sees what was reached. */
+export class Tally {
+  private readonly counts = new Map<string, number>();
+  add(what: string): void {
+    this.counts.set(what, (this.counts.get(what) ?? 0) + 1);
+  }
+  toString(): string {
+    return [...this.counts].sort(([a], [b]) => a.localeCompare(b)).map(([what, n]) => `${what}: ${n}`).join(', ');
+  }
+}
+
+export async function holds<T>(t: Test, name: string, property: fc.IAsyncPropertyWithHooks<T>, runs: number, tally?: Tally): Promise<void> {
   const details = await fc.check(property, { seed: fuzzSeed, numRuns: Math.max(1, Math.round(runs * scale)), interruptAfterTimeLimit: 60_000 });
   if (details.failed) t.fail(`${name}\nreplay with FUZZ_SEED=${fuzzSeed}\n${fc.defaultReportMessage(details)}`);
-  else t.pass(`${name}: ${details.numRuns} runs, seed ${fuzzSeed}${details.interrupted ? ' (stopped at the time cap)' : ''}`);
+  else t.pass(`${name}: ${details.numRuns} runs, seed ${fuzzSeed}${details.interrupted ? ' (stopped at the time cap)' : ''}${tally ? ` (${tally})` : ''}`);
 }
