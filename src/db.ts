@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { migrations } from '../db/migrations/index.js';
 
@@ -21,21 +21,57 @@ export const lockWaitMs = 5000;
 
 const statementCacheSize = 256;
 
-// Kysely prepares every statement anew; reusing prepared statements roughly halves the cost of a query.
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+const cannotWrite = /^SQLITE_(READONLY|CANTOPEN|IOERR)/;
+
+/**
+ * The SQLite connection Kysely uses. Kysely prepares every statement anew; reusing prepared statements roughly
+ * halves the cost of a query. A connection that SQLite opened read-only (the file was not writable) stays
+ * read-only after the cause is fixed: once a statement fails for want of writing, the next write outside a
+ * transaction opens the file afresh.
+ */
+function sqliteConnection(path: string): SqliteDatabase {
+  let sqlite: SQLite.Database | undefined;
+  let reopenBeforeWrite = false;
+  // `writes`: the statement changes the database (better-sqlite3's `readonly` is false), whether it returns rows or
+  // not, or begins a transaction (which SQLite counts as read-only), so that a transaction's writes reopen too.
+  let cache = new Map<string, SqliteStatement & { writes: boolean }>();
+  const watched = <A extends unknown[], R>(run: (...args: A) => R) => (...args: A): R => {
+    try {
+      return run(...args);
+    } catch (error) {
+      if (cannotWrite.test(String((error as { code?: unknown }).code))) reopenBeforeWrite = true;
+      throw error;
+    }
+  };
+  const statementFor = (sqlText: string) => {
+    sqlite ??= openSqlite(path);
+    let statement = cache.get(sqlText);
+    if (statement) {
+      cache.delete(sqlText);
+    } else {
+      const prepared = sqlite.prepare(sqlText);
+      statement = {
+        reader: prepared.reader,
+        writes: !prepared.readonly || /^begin\b/i.test(sqlText),
+        all: watched((parameters: ReadonlyArray<unknown>) => prepared.all(parameters)),
+        run: watched((parameters: ReadonlyArray<unknown>) => prepared.run(parameters)),
+        iterate: watched((parameters: ReadonlyArray<unknown>) => prepared.iterate(parameters)),
+      };
+      if (cache.size >= statementCacheSize) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(sqlText, statement);
+    return statement;
+  };
   return {
-    close: () => sqlite.close(),
+    close: () => sqlite?.close(),
     prepare(sqlText: string) {
-      let statement = cache.get(sqlText);
-      if (statement) {
-        cache.delete(sqlText);
-      } else {
-        statement = sqlite.prepare(sqlText);
-        if (cache.size >= statementCacheSize) cache.delete(cache.keys().next().value as string);
-      }
-      cache.set(sqlText, statement);
-      return statement;
+      const statement = statementFor(sqlText);
+      if (!reopenBeforeWrite || !statement.writes || sqlite!.inTransaction) return statement;
+      sqlite!.close();
+      sqlite = undefined;
+      cache = new Map();
+      reopenBeforeWrite = false;
+      return statementFor(sqlText);
     },
   };
 }
@@ -55,8 +91,9 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
 const unavailableCodes = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  // PostgreSQL: shutting down, starting up, too many connections, lock not granted in time, statement timeout.
-  '57P01', '57P02', '57P03', '53300', '55P03', '57014',
+  // PostgreSQL: shutting down, starting up, too many connections, lock not granted in time, statement timeout,
+  // disk full, read-only (a standby, or default_transaction_read_only).
+  '57P01', '57P02', '57P03', '53300', '55P03', '57014', '53100', '25006',
   'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_CANTOPEN',
 ]);
 // pg reports a lost or refused connection by message alone.
@@ -85,7 +122,7 @@ export function connect(databaseUrl: string, poolMax = 10): DatabaseHandle {
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool };
   }
   const path = databaseUrl.slice('sqlite:'.length);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path)) }) }), dialect: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteConnection(path) }) }), dialect: 'sqlite' };
 }
 
 /** Kysely's migrator over db/migrations, for start-up and the CLI's `migrate`. */
@@ -116,6 +153,8 @@ export async function migrateWith(handle: DatabaseHandle, step: (migrator: Migra
 }
 
 export async function migrate(handle: DatabaseHandle): Promise<void> {
+  // Up to date: nothing to lock or write, so a server can start on a database it cannot write (yet).
+  if ((await (await migrator(handle)).getMigrations()).every((m) => m.executedAt)) return;
   const { error } = await migrateWith(handle, (steps) => steps.migrateToLatest());
   if (error) throw error;
 }

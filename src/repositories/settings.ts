@@ -13,13 +13,16 @@ export function settingsRepository(db: Kysely<Database>) {
   return {
     /** The stored value, or `create()`'s value stored now; when instances race, the first insert wins for all. */
     async getOrCreate(key: string, create: () => string): Promise<string> {
+      const read = () => db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+      // Read first: a server can then start on a database it cannot write, once the value exists.
+      const stored = await read();
+      if (stored) return stored.value;
       await db
         .insertInto('settings')
         .values({ key, value: create(), updated_at: new Date().toISOString() })
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
-      const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
-      return row.value;
+      return (await read())!.value;
     },
 
     /** The security settings: what is stored, the spec's defaults for the rest. */
