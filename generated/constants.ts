@@ -28,7 +28,7 @@ export const idRange = {
   "maximum": 2147483647
 } as const;
 
-/** x-response-headers: what every response carries */
+/** x-response-headers: what every response carries (unless its operation states other values) */
 export const responseHeaders = {
   "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
   "cross-origin-opener-policy": "same-origin",
@@ -37,4 +37,10 @@ export const responseHeaders = {
   "strict-transport-security": "max-age=31536000; includeSubDomains",
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY"
+} as const;
+
+/** x-request-id: the header naming each request, and what a caller's own id must look like to be kept */
+export const requestId = {
+  "header": "x-request-id",
+  "pattern": "^[A-Za-z0-9._:-]{1,64}$"
 } as const;

@@ -1,6 +1,6 @@
 // Regenerates generated/ from openapi.yaml: the types (openapi-typescript), the error table (x-errors), and the
-// values code needs at run time: the permission codes, the security settings' defaults, the range of ids and the
-// response headers.
+// values code needs at run time: the permission codes, the security settings' defaults, the range of ids, the
+// response headers and the request id.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +12,7 @@ const specPath = new URL('openapi.yaml', root);
 const header = '// Generated from openapi.yaml by `npm run generate`. Do not edit.\n\n';
 
 type Schema = { $ref?: string; enum?: unknown[]; default?: unknown; minimum?: number; maximum?: number; properties?: Record<string, Schema> };
-type Spec = { 'x-errors': Record<string, unknown>; 'x-response-headers': Record<string, string>; components: { schemas: Record<string, Schema> } };
+type Spec = { 'x-errors': Record<string, unknown>; 'x-response-headers': Record<string, string>; 'x-request-id': { header: string; pattern: string }; components: { schemas: Record<string, Schema> } };
 
 const resolve = (spec: Spec, schema: Schema): Schema =>
   schema.$ref ? resolve(spec, spec.components.schemas[schema.$ref.replace('#/components/schemas/', '')]!) : schema;
@@ -34,7 +34,8 @@ export async function renderGenerated(): Promise<Record<string, string>> {
       `/** components.schemas.Permission */\nexport const permissions = ${json(Permission!.enum)} as const satisfies readonly components['schemas']['Permission'][];\n\n` +
       `/** The defaults of components.schemas.SecuritySettings */\nexport const securityDefaults: components['schemas']['SecuritySettings'] = ${json(defaults)};\n\n` +
       `/** The range of components.schemas.Id: also what a token's user_id must be in */\nexport const idRange = ${json({ minimum: Id!.minimum, maximum: Id!.maximum })} as const;\n\n` +
-      `/** x-response-headers: what every response carries */\nexport const responseHeaders = ${json(spec['x-response-headers'])} as const;\n`,
+      `/** x-response-headers: what every response carries (unless its operation states other values) */\nexport const responseHeaders = ${json(spec['x-response-headers'])} as const;\n\n` +
+      `/** x-request-id: the header naming each request, and what a caller's own id must look like to be kept */\nexport const requestId = ${json(spec['x-request-id'])} as const;\n`,
   };
 }
 

@@ -1,11 +1,13 @@
 // Builds the Fastify instance: config, logger, database, tokens, metrics and the contract layer.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 import jwt from '@fastify/jwt';
 import rateLimit from '@fastify/rate-limit';
 import metrics from 'fastify-metrics';
 import { Registry } from 'prom-client';
+import { requestId } from '../generated/constants.js';
 import type { Config } from './config.js';
 import { bootstrapAdmin } from './accounts.js';
 import { answerClientError } from './clientErrors.js';
@@ -23,10 +25,19 @@ import { repositories, type Services, type TokenClaims } from './services.js';
 
 export const bodyLimit = 1024 * 1024;
 
+const acceptableId = new RegExp(requestId.pattern);
+
+/** The caller's X-Request-Id when it is a plain token (it goes into every log line), else a new UUID. */
+function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers[requestId.header];
+  return typeof given === 'string' && acceptableId.test(given) ? given : randomUUID();
+}
+
 function loggerOptions(config: Config, stream: DestinationStream | undefined): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
-    ...(stream ? { stream } : {}),
+    // On a terminal, readable lines; elsewhere JSON lines.
+    ...(stream ? { stream } : process.stdout.isTTY ? { stream: pretty({ colorize: true }) } : {}),
     redact: { paths: ['req.headers.authorization', 'req.headers.token', 'req.headers.cookie'], censor: '[redacted]' },
     serializers: {
       // The default serializer logs the raw URL, which may carry ?token=.
@@ -53,6 +64,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // A Fastify logger costs about a third of a ping even when it prints nothing; silent means none at all.
     logger: config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream),
     trustProxy: config.trustProxy,
+    genReqId: requestIdOf,
     bodyLimit,
     // Slow clients (slowloris headers, a trickling body) are cut off; Node checks every open connection each
     // second rather than every 30 s, its default.

@@ -1,9 +1,10 @@
 // What Node's HTTP server rejects before a request reaches Fastify's router (headers or a body too slow, headers
 // too large, bytes that are not HTTP), answered in the envelope on the raw socket, which is then closed.
+import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { responseHeaders } from '../generated/constants.js';
+import { requestId, responseHeaders } from '../generated/constants.js';
 import { fail } from './envelope.js';
 
 function failureFor(code: string | undefined) {
@@ -23,6 +24,7 @@ export function answerClientError(this: FastifyInstance, error: Error & { code?:
       'content-length': String(Buffer.byteLength(text)),
       connection: 'close',
       ...responseHeaders,
+      [requestId.header]: randomUUID(),
     };
     const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${text}`);

@@ -18,6 +18,8 @@ export interface Config {
   /** A request's headers must arrive within this; the whole request within requestTimeoutSeconds. */
   headersTimeoutSeconds: number;
   requestTimeoutSeconds: number;
+  /** Whether /docs, /openapi.yaml and /openapi.json are served. */
+  docs: boolean;
   /** The first administrator, created at start when no administrator exists. */
   admin: { username: string; password: string } | undefined;
 }
@@ -88,6 +90,10 @@ function trustProxy(value: string): Config['trustProxy'] {
   return ok ? entries : fail('TRUST_PROXY', value, 'true, false, a hop count, or comma-separated IPs/CIDRs');
 }
 
+function docs(value: string): boolean {
+  return value === 'true' || (value !== 'false' && fail('DOCS', value, 'true or false'));
+}
+
 function rateLimit(value: string): number {
   return /^\d{1,6}$/.test(value) ? Number(value) : fail('LOGIN_RATE_LIMIT', value, 'a whole number of attempts per minute (0 turns it off)');
 }
@@ -121,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: read('LOGIN_RATE_LIMIT', '30', rateLimit),
     corsOrigins: read('CORS_ORIGINS', '', corsOrigins),
     ...timeouts(env),
+    docs: read('DOCS', 'true', docs),
     admin: admin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD),
   };
 }

@@ -7,7 +7,7 @@ import { OpenAPIBackend, ValidationContext, type Document, type Operation } from
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import type { ErrorObject } from 'ajv';
-import { responseHeaders } from '../generated/constants.js';
+import { requestId, responseHeaders } from '../generated/constants.js';
 import { ApiError, fail, type ErrorName } from './envelope.js';
 import type { Context, Handlers, Input } from './operations/types.js';
 import type { AuditAction } from './repositories/audit.js';
@@ -100,21 +100,31 @@ function describeValidationError(error: ErrorObject): string {
 
 const jsonType = 'application/json; charset=utf-8';
 
+type Headers = Readonly<Record<string, string>>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The spec's x-response-headers with the operation's own values over them. */
+    responseHeaders?: Headers;
+  }
+}
+
+const headersOf = (operation: Operation): Headers => ({ ...responseHeaders, ...((operation as Operation & { 'x-response-headers'?: Headers })['x-response-headers'] ?? {}) });
+
 // Every response leaves through here: the envelope or the declared content type, the spec's x-response-headers,
-// and the duration metric.
+// the request id, and the duration metric.
 function responder(timing: RequestMetrics) {
-  const respond = (request: FastifyRequest, reply: FastifyReply, route: string, contentType: string, outcome: Outcome) => {
-    reply.code(outcome.status).header('content-type', contentType).headers(responseHeaders);
+  const respond = (request: FastifyRequest, reply: FastifyReply, route: string, contentType: string, outcome: Outcome, headers: Headers = responseHeaders) => {
+    reply.code(outcome.status).header('content-type', contentType).headers(headers).header(requestId.header, request.id);
     if (outcome.headers) reply.headers(outcome.headers);
     timing.observe(request, reply, route);
     return reply.send(contentType === jsonType ? JSON.stringify(outcome.body) : outcome.body);
   };
-  const respondFailure = (request: FastifyRequest, reply: FastifyReply, name: ErrorName, message?: string, headers: Record<string, string> = {}) =>
+  const respondFailure = (request: FastifyRequest, reply: FastifyReply, name: ErrorName, message?: string, headers: Record<string, string> = {}) => {
     // routeOptions builds a new object on every read: only failures, never the hot path, look there.
-    respond(request, reply, request.routeOptions.config.statsId ?? 'unmatched', jsonType, {
-      ...(message === undefined ? fail(name) : fail(name, message)),
-      headers,
-    });
+    const { config } = request.routeOptions;
+    return respond(request, reply, config.statsId ?? 'unmatched', jsonType, { ...(message === undefined ? fail(name) : fail(name, message)), headers }, config.responseHeaders);
+  };
   return { respond, respondFailure };
 }
 
@@ -179,6 +189,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
   const operationId = operation.operationId as keyof Handlers;
   const handler = options.handlers[operationId] as unknown as AnyHandler;
   const types = contentTypes(operation);
+  const headers = headersOf(operation);
   const secured = (operation.security ?? []).length > 0;
   const credentialNames = credentialQueryNames(api, operation);
   const rules = rulesOf(operation);
@@ -199,7 +210,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
   };
 
   const finish = (request: FastifyRequest, reply: FastifyReply, outcome: Outcome) => {
-    respond(request, reply, operationId, types.get(outcome.status) ?? jsonType, outcome);
+    respond(request, reply, operationId, types.get(outcome.status) ?? jsonType, outcome, headers);
   };
   // No closure is created on the synchronous path.
   const run = (request: FastifyRequest, reply: FastifyReply, valid: Valid, caller?: UserWithRole, mayActOnOthers = false) => {
@@ -214,6 +225,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
     url: operation.path.replace(/{([^}]+)}/g, ':$1'),
     config: {
       statsId: operationId,
+      responseHeaders: headers,
       ...(rules.rateLimited && options.rateLimit > 0 ? { rateLimit: { max: options.rateLimit, timeWindow: 60_000 } } : {}),
     },
     // Not async: a handler that answers synchronously (ping) answers without a promise round trip.

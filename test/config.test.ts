@@ -32,6 +32,10 @@ t.test('CORS_ORIGINS: off by default, a list of origins, or *', async (t) => {
   t.equal(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins, '*');
 });
 
+t.test('DOCS: on unless false', async (t) => {
+  t.same([loadConfig({}).docs, loadConfig({ DOCS: 'true' }).docs, loadConfig({ DOCS: 'false' }).docs], [true, true, false]);
+});
+
 t.test('HEADERS_TIMEOUT and REQUEST_TIMEOUT: 10 s and 30 s by default; headers cannot outlast the request', async (t) => {
   t.match(loadConfig({}), { headersTimeoutSeconds: 10, requestTimeoutSeconds: 30 });
   t.match(loadConfig({ HEADERS_TIMEOUT: '5s', REQUEST_TIMEOUT: '2m' }), { headersTimeoutSeconds: 5, requestTimeoutSeconds: 120 });
@@ -62,6 +66,7 @@ t.test('a bad value is one clear line naming the variable, never echoing a secre
     CORS_ORIGINS: 'app.example.com',
     HEADERS_TIMEOUT: '0',
     REQUEST_TIMEOUT: 'soon',
+    DOCS: 'maybe',
   };
   for (const [name, value] of Object.entries(bad)) {
     let error: unknown;

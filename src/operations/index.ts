@@ -1,4 +1,8 @@
 // operationId → handler. The type demands one handler for every operation in openapi.yaml.
+import { getDocs } from './docs/getDocs.js';
+import { getDocsAsset } from './docs/getDocsAsset.js';
+import { getSpecJson } from './docs/getSpecJson.js';
+import { getSpecYaml } from './docs/getSpecYaml.js';
 import { getAddress } from './platform/getAddress.js';
 import { getMetrics } from './platform/getMetrics.js';
 import { ping } from './platform/ping.js';
@@ -30,4 +34,5 @@ export const handlers: Handlers = {
   unlockUser, listLoginRecords,
   listRoles, createRole, updateRole, deleteRole,
   getSecuritySettings, updateSecuritySettings, listAudit,
+  getSpecYaml, getSpecJson, getDocs, getDocsAsset,
 };

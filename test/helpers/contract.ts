@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OpenAPIBackend, Operation } from 'openapi-backend';
 import { loadSpec } from '../../src/contract.js';
-import { responseHeaders } from '../../generated/constants.js';
+import { requestId, responseHeaders } from '../../generated/constants.js';
 import { errors } from '../../generated/errors.js';
 
 export interface Exchange {
@@ -57,11 +57,15 @@ function checkOperation(api: OpenAPIBackend, operation: Operation, exchange: Exc
 /** Throws, naming every mismatch, when a response is not what openapi.yaml says it may be. */
 export async function assertMatchesSpec(exchange: Exchange): Promise<void> {
   const { api, errorEnvelope } = await load();
-  const missing = Object.entries(responseHeaders).filter(([name, value]) => exchange.headers[name] !== value);
+  const operation = exchange.beforeRouting ? undefined : api.matchOperation({ method: exchange.method === 'HEAD' ? 'GET' : exchange.method, path: exchange.url, headers: {} });
+  const expected = { ...responseHeaders, ...((operation as (Operation & { 'x-response-headers'?: object }) | undefined)?.['x-response-headers'] ?? {}) };
+  const missing = Object.entries(expected).filter(([name, value]) => exchange.headers[name] !== value);
   if (missing.length) throw new Error(`${exchange.method} ${exchange.url} → ${exchange.status} lacks x-response-headers: ${missing.map(([name]) => name).join(', ')}`);
+  if (!new RegExp(requestId.pattern).test(String(exchange.headers[requestId.header] ?? ''))) {
+    throw new Error(`${exchange.method} ${exchange.url} → ${exchange.status} has no ${requestId.header} matching ${requestId.pattern}`);
+  }
   if (exchange.method === 'HEAD') return;
   const contentType = String(exchange.headers['content-type'] ?? '');
-  const operation = exchange.beforeRouting ? undefined : api.matchOperation({ method: exchange.method, path: exchange.url, headers: {} });
   let problems: string[];
   if (operation) {
     problems = checkOperation(api, operation, exchange, contentType);

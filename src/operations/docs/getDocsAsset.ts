@@ -1,0 +1,9 @@
+import { docsAsset } from '../../docs.js';
+import type { Handler } from '../types.js';
+import { docsOff } from './origin.js';
+
+export const getDocsAsset: Handler<'getDocsAsset'> = ({ params }, { services }) => {
+  if (!services.config.docs) return docsOff();
+  const { text, type } = docsAsset(params.asset);
+  return { status: 200, body: text, headers: { 'content-type': type, 'cache-control': 'public, max-age=3600' } };
+};

@@ -1,0 +1,6 @@
+import { specJson } from '../../docs.js';
+import type { Handler } from '../types.js';
+import { docsOff, originOf } from './origin.js';
+
+export const getSpecJson: Handler<'getSpecJson'> = (_input, { services, request }) =>
+  services.config.docs ? { status: 200, body: specJson(originOf(request)) as { openapi: '3.0.3' } } : docsOff();
