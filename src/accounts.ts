@@ -51,3 +51,14 @@ export async function bootstrapAdmin(services: AccountServices, admin: { usernam
     throw error;
   }
 }
+
+/** An operator's reset (CLI): the new password must meet the policy, and be changed at the next login. */
+export async function resetPasswordOf(services: AccountServices, username: string, password: string): Promise<UserWithRole> {
+  const user = await services.users.findByUsername(username.trim());
+  if (!user) throw new AccountError(`user ${username.trim()} not found`);
+  const problem = passwordProblem(password, await services.settings.security());
+  if (problem) throw new AccountError(problem);
+  await services.users.setPassword(user.id, await services.passwords.hash(password), true);
+  await services.audit.record({ actor: null, action: 'user.resetPassword', target: `user:${user.id}`, detail: { by: 'cli' }, ip: '' });
+  return user;
+}

@@ -1,15 +1,24 @@
-// The command line beside the server: `npm run cli -- <command>`. Administrators are created here or from
-// ADMIN_USERNAME/ADMIN_PASSWORD at start, never through an open endpoint.
+// The command line beside the server: `cms <command>` (the built file), `npm run cli -- <command>` (from source).
+// Administrators are created here or from ADMIN_USERNAME/ADMIN_PASSWORD at start, never through an open endpoint.
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { AccountError, createAdmin } from './accounts.js';
+import { AccountError, createAdmin, resetPasswordOf } from './accounts.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connect, migrateWith, migrator, openDatabase } from './db.js';
 import { createPasswords } from './passwords.js';
 import { repositories } from './services.js';
+import { serve, startUpFailed } from './server.js';
 
-const usage = `usage: npm run cli -- <command>
+const usage = `usage: cms <command>   (from a checkout: npm run cli -- <command>)
+  serve
+      Runs the server, as npm start does.
   create-admin <username> [--password <password>]
       The password is asked for when --password is left out (read from standard input when it is not a terminal).
+  reset-password <username> [--password <password>]
+      Sets a new password, asked for the same way; the user must change it at the next login. Ends the user's
+      sessions and lifts a lockout.
+  openapi
+      Prints openapi.yaml, the description of the API.
   migrate [up | down | status]
       up (the default) applies every pending migration, as the server does at start; down undoes the latest one;
       status lists each migration and when it was applied.
@@ -32,23 +41,52 @@ async function readPassword(): Promise<string> {
   return line;
 }
 
-async function createAdminCommand(args: string[]): Promise<number> {
+/** `<username> [--password <password>]`, or undefined when the arguments are not that. */
+function userAndPassword(args: string[]): { username: string; password?: string } | undefined {
   const [username, ...rest] = args;
   const flag = rest.indexOf('--password');
-  if (!username || username.startsWith('-') || (flag >= 0 && rest[flag + 1] === undefined) || rest.length !== (flag >= 0 ? 2 : 0)) {
+  if (!username || username.startsWith('-') || (flag >= 0 && rest[flag + 1] === undefined) || rest.length !== (flag >= 0 ? 2 : 0)) return undefined;
+  return { username, ...(flag >= 0 ? { password: rest[flag + 1] } : {}) };
+}
+
+type AccountCommand = (services: Parameters<typeof createAdmin>[0], username: string, password: string) => Promise<string>;
+
+async function accountCommand(args: string[], run: AccountCommand): Promise<number> {
+  const given = userAndPassword(args);
+  if (!given) {
     process.stderr.write(`${usage}\n`);
     return 2;
   }
-  const password = flag >= 0 ? rest[flag + 1]! : await readPassword();
+  const password = given.password ?? (await readPassword());
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
   try {
-    const user = await createAdmin({ ...repositories(database), passwords: await createPasswords() }, username, password);
-    process.stdout.write(`created administrator ${user.username} (id ${user.id})\n`);
+    process.stdout.write(`${await run({ ...repositories(database), passwords: await createPasswords() }, given.username, password)}\n`);
     return 0;
   } finally {
     await database.db.destroy();
   }
+}
+
+const createAdminCommand = (args: string[]) =>
+  accountCommand(args, async (services, username, password) => {
+    const user = await createAdmin(services, username, password);
+    return `created administrator ${user.username} (id ${user.id})`;
+  });
+
+const resetPasswordCommand = (args: string[]) =>
+  accountCommand(args, async (services, username, password) => {
+    const user = await resetPasswordOf(services, username, password);
+    return `password of ${user.username} reset; it must be changed at the next login`;
+  });
+
+function openapiCommand(args: string[]): number {
+  if (args.length) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  process.stdout.write(readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8'));
+  return 0;
 }
 
 async function migrateCommand(args: string[]): Promise<number> {
@@ -74,16 +112,27 @@ async function migrateCommand(args: string[]): Promise<number> {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
-  if (command === 'create-admin') return createAdminCommand(args);
-  if (command === 'migrate') return migrateCommand(args);
+const commands: Record<string, (args: string[]) => number | Promise<number>> = {
+  'create-admin': createAdminCommand,
+  'reset-password': resetPasswordCommand,
+  migrate: migrateCommand,
+  openapi: openapiCommand,
+};
+
+async function main(argv: string[]): Promise<number | 'serving'> {
+  const [command = '', ...args] = argv;
+  if (command === 'serve' && !args.length) {
+    await serve().catch(startUpFailed);
+    return 'serving';
+  }
+  const run = commands[command];
+  if (run) return run(args);
   process.stderr.write(`${usage}\n`);
   return 2;
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => code !== 'serving' && process.exit(code),
   (error: unknown) => {
     const known = error instanceof AccountError || error instanceof ConfigError;
     process.stderr.write(`${known ? (error as Error).message : `failed: ${(error as Error).message}`}\n`);

@@ -1,10 +1,11 @@
-// Entry point: read the environment, build the app, listen, drain on SIGTERM.
+// Entry point (`npm start`, `cms serve`): read the environment, build the app, listen, drain on SIGTERM.
+import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
 const drainSeconds = 8;
 
-async function main(): Promise<void> {
+export async function serve(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp(config);
   await app.listen({ port: config.port, host: config.host });
@@ -26,8 +27,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
+/** One line on standard error, never a stack, then exit 1. */
+export function startUpFailed(error: unknown): never {
   const message = error instanceof ConfigError ? error.message : `start-up failed: ${(error as Error).message}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
-});
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) serve().catch(startUpFailed);
