@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { AccountError, createAdmin, resetPasswordOf } from './accounts.js';
+import { assetPath } from './assets.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connect, migrateWith, migrator, openDatabase } from './db.js';
 import { createPasswords } from './passwords.js';
@@ -85,7 +86,7 @@ function openapiCommand(args: string[]): number {
     process.stderr.write(`${usage}\n`);
     return 2;
   }
-  process.stdout.write(readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8'));
+  process.stdout.write(readFileSync(assetPath('openapi.yaml'), 'utf8'));
   return 0;
 }
 

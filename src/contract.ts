@@ -17,8 +17,8 @@ import { isPermission, type Permission } from './permissions.js';
 import { mustChangePassword } from './auth.js';
 import { isUnavailable } from './db.js';
 import type { Services } from './services.js';
+import { assetPath } from './assets.js';
 
-const specPath = new URL('../openapi.yaml', import.meta.url).pathname;
 
 /**
  * The spec, validated as OpenAPI, dereferenced, with request validators compiled. Quick mode defers the
@@ -26,7 +26,7 @@ const specPath = new URL('../openapi.yaml', import.meta.url).pathname;
  */
 export async function loadSpec(): Promise<OpenAPIBackend> {
   const api = new OpenAPIBackend({
-    definition: parse(await readFile(specPath, 'utf8')) as Document,
+    definition: parse(await readFile(assetPath('openapi.yaml'), 'utf8')) as Document,
     strict: true,
     quick: true,
     coerceTypes: true,

@@ -1,25 +1,21 @@
 // What the docs operations serve: openapi.yaml with the answering instance as its server, and the reference page
 // with the Swagger UI files it loads (from the swagger-ui-dist package, never a CDN).
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
-
-const specPath = new URL('../openapi.yaml', import.meta.url).pathname;
-const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+import { assetPath, type Asset } from './assets.js';
 
 const assets = {
-  'swagger-ui.css': { path: join(swaggerUi, 'swagger-ui.css'), type: 'text/css; charset=utf-8' },
-  'swagger-ui-bundle.js': { path: join(swaggerUi, 'swagger-ui-bundle.js'), type: 'text/javascript; charset=utf-8' },
-  'docs.js': { path: new URL('docs/docs.js', import.meta.url).pathname, type: 'text/javascript; charset=utf-8' },
-} as const;
+  'swagger-ui.css': { path: 'docs/swagger-ui.css', type: 'text/css; charset=utf-8' },
+  'swagger-ui-bundle.js': { path: 'docs/swagger-ui-bundle.js', type: 'text/javascript; charset=utf-8' },
+  'docs.js': { path: 'docs/docs.js', type: 'text/javascript; charset=utf-8' },
+} as const satisfies Record<string, { path: Asset; type: string }>;
 
 export type AssetName = keyof typeof assets;
 
 const cached = new Map<string, string>();
-const read = (path: string) => cached.get(path) ?? (cached.set(path, readFileSync(path, 'utf8')), cached.get(path)!);
+const read = (asset: Asset) => cached.get(asset) ?? (cached.set(asset, readFileSync(assetPath(asset), 'utf8')), cached.get(asset)!);
 
-export const docsPage = () => read(new URL('docs/index.html', import.meta.url).pathname);
+export const docsPage = () => read('docs/index.html');
 
 export function docsAsset(name: AssetName): { text: string; type: string } {
   return { text: read(assets[name].path), type: assets[name].type };
@@ -29,7 +25,7 @@ export function docsAsset(name: AssetName): { text: string; type: string } {
 let document: ReturnType<typeof parseDocument> | undefined;
 
 export function specYaml(origin: string): string {
-  document ??= parseDocument(read(specPath));
+  document ??= parseDocument(read('openapi.yaml'));
   const copy = document.clone();
   copy.setIn(['servers'], [{ url: origin, description: 'this instance' }]);
   return copy.toString();
@@ -38,6 +34,6 @@ export function specYaml(origin: string): string {
 let spec: Record<string, unknown> | undefined;
 
 export function specJson(origin: string): Record<string, unknown> {
-  spec ??= (document ??= parseDocument(read(specPath))).toJS() as Record<string, unknown>;
+  spec ??= (document ??= parseDocument(read('openapi.yaml'))).toJS() as Record<string, unknown>;
   return { ...spec, servers: [{ url: origin, description: 'this instance' }] };
 }

@@ -1,6 +1,7 @@
 // Entry point (`npm start`, `cms serve`): read the environment, build the app, listen, drain on SIGTERM.
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
+import { bundled } from './assets.js';
 import { ConfigError, loadConfig } from './config.js';
 
 const drainSeconds = 8;
@@ -34,4 +35,5 @@ export function startUpFailed(error: unknown): never {
   process.exit(1);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) serve().catch(startUpFailed);
+// Run as the entry (npm start); in the build, cms.js is the CLI and `cms serve` calls serve().
+if (!bundled && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) serve().catch(startUpFailed);

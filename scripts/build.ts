@@ -1,0 +1,58 @@
+// `npm run build [-- <dir>]`: the single-file deploy. One bundled ES module (dist/cms.js, the CLI whose `serve`
+// runs the server), the files it reads at run time, and the two native addons with what loads them, so that
+// `node dist/cms.js serve` runs on a machine with Node and no node_modules.
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { assetPath, assets } from '../src/assets.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = resolve(process.argv[2] ?? join(root, 'dist'));
+const packageDir = (name: string) => dirname(createRequire(join(root, 'package.json')).resolve(`${name}/package.json`));
+
+// Native addons stay outside the bundle: each with the files that find and load its binary, for this platform.
+const platform = `${process.platform}-${process.arch}`;
+const natives: Record<string, string[]> = {
+  'better-sqlite3': ['package.json', 'lib', 'build/Release/better_sqlite3.node'],
+  bindings: ['.'],
+  'file-uri-to-path': ['.'],
+  argon2: ['package.json', 'argon2.cjs', `prebuilds/${platform}`],
+  '@phc/format': ['.'],
+  'node-gyp-build': ['.'],
+};
+
+await rm(out, { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, 'src/cli.ts')],
+  outfile: join(out, 'cms.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external: ['argon2', 'better-sqlite3'],
+  define: { BUNDLED: 'true' },
+  // The bundled CommonJS packages expect require, __filename and __dirname.
+  banner: {
+    js: [
+      "import { createRequire as __cmsRequire } from 'node:module';",
+      "import { fileURLToPath as __cmsPath } from 'node:url';",
+      'const require = __cmsRequire(import.meta.url);',
+      'const __filename = __cmsPath(import.meta.url);',
+      "const __dirname = __cmsPath(new URL('.', import.meta.url));",
+    ].join('\n'),
+  },
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+await writeFile(join(out, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);
+
+for (const asset of assets) {
+  await mkdir(dirname(join(out, asset)), { recursive: true });
+  await cp(assetPath(asset), join(out, asset));
+}
+
+for (const [name, files] of Object.entries(natives)) {
+  for (const file of files) await cp(join(packageDir(name), file), join(out, 'node_modules', name, file), { recursive: true });
+}
+process.stdout.write(`built ${out}/cms.js: node ${out}/cms.js serve\n`);
