@@ -1,7 +1,7 @@
 // `npm run build [-- <dir>]`: the single-file deploy. One bundled ES module (dist/cms.js, the CLI whose `serve`
 // runs the server), the files it reads at run time, and the two native addons with what loads them, so that
 // `node dist/cms.js serve` runs on a machine with Node and no node_modules.
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -35,6 +35,7 @@ await build({
   // The bundled CommonJS packages expect require, __filename and __dirname.
   banner: {
     js: [
+      '#!/usr/bin/env node',
       "import { createRequire as __cmsRequire } from 'node:module';",
       "import { fileURLToPath as __cmsPath } from 'node:url';",
       'const require = __cmsRequire(import.meta.url);',
@@ -45,6 +46,7 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
+await chmod(join(out, 'cms.js'), 0o755);
 await writeFile(join(out, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);
 
 for (const asset of assets) {
@@ -55,4 +57,4 @@ for (const asset of assets) {
 for (const [name, files] of Object.entries(natives)) {
   for (const file of files) await cp(join(packageDir(name), file), join(out, 'node_modules', name, file), { recursive: true });
 }
-process.stdout.write(`built ${out}/cms.js: node ${out}/cms.js serve\n`);
+process.stderr.write(`built ${out}/cms.js: node ${out}/cms.js serve\n`);

@@ -1,3 +1,3 @@
-// tap coverage map: tests of real child processes (server, CLI, durability, scale-out, storage faults, build) measure nothing, since a
+// tap coverage map: tests of real child processes (server, CLI, durability, scale-out, storage faults, build, client) measure nothing, since a
 // second tsx loader's source maps break the merge.
-export default (testFile) => (/(server|cli|durability|scale-out|storage-faults|build)\.test\.ts$/.test(testFile) ? null : []);
+export default (testFile) => (/(server|cli|durability|scale-out|storage-faults|build|client)\.test\.ts$/.test(testFile) ? null : []);
