@@ -521,7 +521,7 @@ export interface components {
          */
         AllowRegistration: boolean;
         /** @enum {string} */
-        AuditAction: "user.update" | "user.delete" | "user.role" | "user.resetPassword" | "user.unlock" | "user.createAdmin" | "role.create" | "role.update" | "role.delete" | "settings.update";
+        AuditAction: "user.update" | "user.delete" | "user.role" | "user.resetPassword" | "user.unlock" | "user.createAdmin" | "user.import" | "role.create" | "role.update" | "role.delete" | "settings.update";
         AuditEntry: {
             action: components["schemas"]["AuditAction"];
             /** @description Who did it; null for the server itself (start-up bootstrap, the CLI). */

@@ -1,11 +1,13 @@
 // The command line beside the server: `cms <command>` (the built file), `npm run cli -- <command>` (from source).
 // Administrators are created here or from ADMIN_USERNAME/ADMIN_PASSWORD at start, never through an open endpoint.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { AccountError, createAdmin, resetPasswordOf } from './accounts.js';
 import { assetPath } from './assets.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connect, migrateWith, migrator, openDatabase } from './db.js';
+import { dumpRows } from './legacyDump.js';
+import { importLegacy } from './legacyImport.js';
 import { createPasswords } from './passwords.js';
 import { repositories } from './services.js';
 import { serve, startUpFailed } from './server.js';
@@ -18,6 +20,10 @@ const usage = `usage: cms <command>   (from a checkout: npm run cli -- <command>
   reset-password <username> [--password <password>]
       Sets a new password, asked for the same way; the user must change it at the next login. Ends the user's
       sessions and lifts a lockout.
+  import-legacy <mysqldump.sql>
+      Imports the roles and users of the original system from a mysqldump of its database (tables role and users).
+      bcrypt hashes are kept and become argon2id at each user's next login; taken names, deleted users and
+      passwords that are not bcrypt are left out and counted. Running it again imports nothing twice.
   openapi
       Prints openapi.yaml, the description of the API.
   migrate [up | down | status]
@@ -81,6 +87,26 @@ const resetPasswordCommand = (args: string[]) =>
     return `password of ${user.username} reset; it must be changed at the next login`;
   });
 
+async function importLegacyCommand(args: string[]): Promise<number> {
+  const [dump, ...rest] = args;
+  if (!dump || rest.length) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  if (!existsSync(dump)) throw new AccountError(`no such file: ${dump}`);
+  const config = loadConfig();
+  const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
+  try {
+    const progress = (n: number) => process.stderr.write(`imported ${n} users...\n`);
+    const report = await importLegacy(repositories(database), dumpRows(dump, 'role'), dumpRows(dump, 'users'), progress);
+    const skipped = Object.entries(report.skipped).sort(([a], [b]) => a.localeCompare(b)).map(([why, n]) => `${n} ${why}`);
+    process.stdout.write(`imported ${report.imported} users; roles created: ${report.rolesCreated.join(', ') || 'none'}; skipped: ${skipped.join(', ') || 'none'}\n`);
+    return 0;
+  } finally {
+    await database.db.destroy();
+  }
+}
+
 function openapiCommand(args: string[]): number {
   if (args.length) {
     process.stderr.write(`${usage}\n`);
@@ -116,6 +142,7 @@ async function migrateCommand(args: string[]): Promise<number> {
 const commands: Record<string, (args: string[]) => number | Promise<number>> = {
   'create-admin': createAdminCommand,
   'reset-password': resetPasswordCommand,
+  'import-legacy': importLegacyCommand,
   migrate: migrateCommand,
   openapi: openapiCommand,
 };

@@ -1,0 +1,82 @@
+// Users and roles of the original system (its MySQL tables `role` and `users`) brought into this one. bcrypt hashes
+// are kept as they are: they verify at login and are replaced by argon2id then (src/passwords.ts).
+import { randomUUID } from 'node:crypto';
+import type { Permission } from './permissions.js';
+import type { Row } from './legacyDump.js';
+import type { Services } from './services.js';
+
+type ImportServices = Pick<Services, 'users' | 'roles' | 'audit'>;
+
+export interface ImportReport {
+  rolesCreated: string[];
+  imported: number;
+  /** Why rows were left out, with how many of each. */
+  skipped: Record<string, number>;
+}
+
+const isBcrypt = (hash: unknown): hash is string => typeof hash === 'string' && /^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/.test(hash);
+
+/** MySQL's `YYYY-MM-DD HH:MM:SS[.ffffff]` (stored as UTC by the original's ORM) as RFC 3339. */
+function timestamp(value: Row[string] | undefined, fallback: string): string {
+  if (typeof value !== 'string') return fallback;
+  const time = Date.parse(`${value.trim().replace(' ', 'T')}Z`);
+  return Number.isNaN(time) ? fallback : new Date(time).toISOString();
+}
+
+/** A role code from a legacy role name: `admin` and `user` find the built-in roles. */
+export function roleCode(name: string, id: unknown): string {
+  const slug = name.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '').slice(0, 32);
+  if (!slug) return `legacy-role-${String(id)}`.slice(0, 32);
+  return /^[a-z]/.test(slug) ? slug : `r-${slug}`.slice(0, 32);
+}
+
+/**
+ * Imports `roles` (all read first: they are few) and then `users`, a row at a time. Users whose name is taken,
+ * who were deleted, or whose password is not a bcrypt hash are left out and counted. Running it again imports
+ * nothing twice.
+ */
+export async function importLegacy(services: ImportServices, roles: AsyncIterable<Row>, users: AsyncIterable<Row>, progress: (imported: number) => void = () => {}): Promise<ImportReport> {
+  const report: ImportReport = { rolesCreated: [], imported: 0, skipped: {} };
+  const skip = (why: string) => (report.skipped[why] = (report.skipped[why] ?? 0) + 1);
+  const now = new Date().toISOString();
+
+  const roleIds = new Map<unknown, number>();
+  for await (const role of roles) {
+    if (role.deleted_at !== null && role.deleted_at !== undefined) continue;
+    const code = roleCode(String(role.name ?? ''), role.id);
+    let found = await services.roles.findByCode(code);
+    if (!found) {
+      const name = String(role.name ?? code).trim().slice(0, 64) || code;
+      const created = await services.roles.create({ name, desc: String(role.desc ?? '').slice(0, 256), code, permissions: [] as Permission[] });
+      found = created ?? (await services.roles.findByCode(code));
+      if (created) report.rolesCreated.push(code);
+    }
+    if (found) roleIds.set(role.id, found.id);
+  }
+  const userRole = await services.roles.findByCode('user');
+  if (!userRole) throw new Error('the user role is missing');
+
+  for await (const user of users) {
+    const username = String(user.username ?? '').trim();
+    if (user.deleted_at !== null && user.deleted_at !== undefined) skip('deleted in the original');
+    else if (!username || username.length > 64) skip('no usable user name');
+    else if (!isBcrypt(user.password)) skip('password is not a bcrypt hash');
+    else if (await services.users.existsByUsername(username)) skip('user name already taken');
+    else {
+      const created = await services.users.create({
+        uid: typeof user.uid === 'string' && user.uid ? user.uid : randomUUID(),
+        username,
+        password: user.password,
+        status: Number(user.status) === 1 ? 1 : 0,
+        role_id: roleIds.get(user.role_id) ?? userRole.id,
+        created_at: timestamp(user.created_at, now),
+        updated_at: timestamp(user.updated_at, now),
+        password_changed_at: null,
+      });
+      if (!created) skip('uid already taken');
+      else if (++report.imported % 1000 === 0) progress(report.imported);
+    }
+  }
+  await services.audit.record({ actor: null, action: 'user.import', target: 'legacy', detail: { ...report }, ip: '' });
+  return report;
+}
