@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { connect, migrateWith, migrator, openDatabase } from './db.js';
 import { dumpRows } from './legacyDump.js';
 import { importLegacy } from './legacyImport.js';
+import { mysqlRows } from './legacyMysql.js';
 import { createPasswords } from './passwords.js';
 import { repositories } from './services.js';
 import { serve, startUpFailed } from './server.js';
@@ -20,8 +21,9 @@ const usage = `usage: cms <command>   (from a checkout: npm run cli -- <command>
   reset-password <username> [--password <password>]
       Sets a new password, asked for the same way; the user must change it at the next login. Ends the user's
       sessions and lifts a lockout.
-  import-legacy <mysqldump.sql>
-      Imports the roles and users of the original system from a mysqldump of its database (tables role and users).
+  import-legacy <mysqldump.sql | mysql://user:password@host:3306/database>
+      Imports the roles and users of the original system (tables role and users), from a mysqldump of its database
+      or from the database itself.
       bcrypt hashes are kept and become argon2id at each user's next login; taken names, deleted users and
       passwords that are not bcrypt are left out and counted. Running it again imports nothing twice.
   openapi
@@ -93,12 +95,14 @@ async function importLegacyCommand(args: string[]): Promise<number> {
     process.stderr.write(`${usage}\n`);
     return 2;
   }
-  if (!existsSync(dump)) throw new AccountError(`no such file: ${dump}`);
+  const live = /^mysql:\/\//.test(dump);
+  if (!live && !existsSync(dump)) throw new AccountError(`no such file: ${dump}`);
+  const rows = (table: 'role' | 'users') => (live ? mysqlRows(dump, table) : dumpRows(dump, table));
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
   try {
     const progress = (n: number) => process.stderr.write(`imported ${n} users...\n`);
-    const report = await importLegacy(repositories(database), dumpRows(dump, 'role'), dumpRows(dump, 'users'), progress);
+    const report = await importLegacy(repositories(database), rows('role'), rows('users'), progress);
     const skipped = Object.entries(report.skipped).sort(([a], [b]) => a.localeCompare(b)).map(([why, n]) => `${n} ${why}`);
     process.stdout.write(`imported ${report.imported} users; roles created: ${report.rolesCreated.join(', ') || 'none'}; skipped: ${skipped.join(', ') || 'none'}\n`);
     return 0;

@@ -5,8 +5,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import t from 'tap';
-import { tuples } from '../src/legacyDump.js';
-import { roleCode } from '../src/legacyImport.js';
+import { dumpRows, tuples } from '../src/legacyDump.js';
+import { importLegacy, roleCode } from '../src/legacyImport.js';
+import { repositories } from '../src/services.js';
+import { connect } from '../src/db.js';
+import mysql from 'mysql2/promise';
+import { mariadbInstalled, startTestMysql } from '../scripts/mysql.js';
 import { admin, startApp } from './helpers/app.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -114,6 +118,42 @@ t.test('import-legacy: roles and users of a mysqldump; bcrypt logs in and become
 
   const again = await cli(['import-legacy', file], env);
   t.match(again, { code: 0, out: /^imported 0 users; roles created: none; skipped: 1 deleted in the original, 1 password is not a bcrypt hash, 1 uid already taken, 2005 user name already taken\n$/ });
+});
+
+const mysqlSkip = mariadbInstalled() || process.env.REQUIRE_MYSQL ? false : 'MariaDB is not installed (.ci/run installs it)';
+
+t.test('import-legacy from the original database itself (mysql://, a MariaDB server loaded with the same dump)', { skip: mysqlSkip }, async (t) => {
+  const server = await startTestMysql();
+  t.teardown(() => server.destroy());
+  const loader = await mysql.createConnection({ uri: server.url, multipleStatements: true });
+  await loader.query('create database cloud; use cloud;');
+  // MariaDB stands in for MySQL 8 here and does not know MySQL 8's default collation.
+  await loader.query(dump(1200).replaceAll('utf8mb4_0900_ai_ci', 'utf8mb4_general_ci'));
+  await loader.end();
+  const app = await startApp(t, { admin });
+  await app.adminToken();
+
+  const imported = await cli(['import-legacy', `${server.url}cloud`], { DATABASE_URL: app.config.databaseUrl });
+  t.match(imported, { code: 0, err: 'imported 1000 users...\n' });
+  t.equal(imported.out, 'imported 1204 users; roles created: auditor; skipped: 1 deleted in the original, 1 password is not a bcrypt hash, 1 uid already taken, 1 user name already taken\n');
+  t.match((await app.login('tester3', 'admin123')).json, { errCode: 1000, data: { role: { code: 'admin' } } });
+  t.match((await app.login("o'brien", 'obrien-password')).json, { errCode: 1000, data: { role: { code: 'auditor' } } });
+  t.match(await app.one('select uid, created_at from users where username = ?', 'tester3'), { uid: '9b2f4a5e-legacy', created_at: '2023-01-02T03:04:05.678Z' });
+
+  const refused = await cli(['import-legacy', `${server.url.replace(/:\d+\//, ':1/')}cloud`], { DATABASE_URL: app.config.databaseUrl });
+  t.match(refused, { code: 1, err: /^failed: .*ECONNREFUSED.*\n$/ }, 'a server that is not there: one line, exit 1');
+});
+
+t.test('importLegacy in process: the report, and progress every 1000 users', async (t) => {
+  const app = await startApp(t);
+  const file = join(app.dir, 'cloud.sql');
+  writeFileSync(file, dump(1000));
+  const database = connect(app.config.databaseUrl, 1);
+  t.teardown(() => database.db.destroy());
+  const progress: number[] = [];
+  const report = await importLegacy(repositories(database), dumpRows(file, 'role'), dumpRows(file, 'users'), (n) => progress.push(n));
+  t.same(report, { rolesCreated: ['auditor'], imported: 1005, skipped: { 'deleted in the original': 1, 'password is not a bcrypt hash': 1, 'uid already taken': 1 } });
+  t.same(progress, [1000]);
 });
 
 t.test('import-legacy: usage, a missing file, an unreadable dump', async (t) => {
