@@ -1,11 +1,14 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import t from 'tap';
+import { freePort } from '../scripts/free-port.js';
 import { assertMatchesSpec } from './helpers/contract.js';
 import { fetchChecked, runServer, startServer } from './helpers/server.js';
 import { testDatabaseUrl } from './helpers/app.js';
 
 const json = { 'content-type': 'application/json' };
+const root = new URL('..', import.meta.url).pathname;
 
 t.test('starts on a fresh directory: creates the data directory, migrates, serves', async (t) => {
   const cwd = t.testdir();
@@ -71,4 +74,27 @@ t.test('SIGTERM drains an in-flight request, then exits 0', async (t) => {
   t.equal(code, 0, 'exit code 0');
   t.ok(Date.now() - started < 10_000, 'within 10 s');
   t.match(server.output(), /"msg":"draining"/);
+});
+
+t.test('logs: readable lines on a terminal, JSON lines otherwise, each naming its request', { skip: !existsSync('/usr/bin/script') && 'script(1) gives the server a terminal' }, async (t) => {
+  const port = await freePort();
+  const env = { PATH: process.env.PATH, PORT: String(port), LOG_LEVEL: 'info', DATABASE_URL: await testDatabaseUrl(t.testdir()) };
+  // script(1) runs the server on a pseudo-terminal, as an operator at a shell would.
+  const child = spawn('/usr/bin/script', ['-qfec', `${process.execPath} --import tsx ${root}src/server.ts`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  t.teardown(() => child.kill('SIGKILL'));
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  while (!out.includes('Server listening')) await new Promise((resolve) => setTimeout(resolve, 50));
+  await fetchChecked(`http://127.0.0.1:${port}/api/v1/platform/ping`, { headers: { 'x-request-id': 'tty-check' } });
+  while (!out.includes('request completed')) await new Promise((resolve) => setTimeout(resolve, 50));
+  const plain = out.replace(/\u001b\[\d+m/g, '');
+  t.match(plain, /INFO \(\d+\): Server listening/, 'pino-pretty on a terminal');
+  t.notMatch(plain, /"level":30/, 'no JSON on a terminal');
+  t.match(plain, /reqId: "tty-check"/, 'the request id on its lines');
+
+  const piped = await startServer(t, { DATABASE_URL: await testDatabaseUrl(t.testdir()) });
+  await fetchChecked(`${piped.base}/api/v1/platform/ping`, { headers: { 'x-request-id': 'pipe-check' } });
+  while (!piped.output().includes('request completed')) await new Promise((resolve) => setTimeout(resolve, 50));
+  const lines = piped.output().trim().split('\n').map((line) => JSON.parse(line) as { reqId?: string; msg: string });
+  t.ok(lines.filter((line) => line.reqId === 'pipe-check').length >= 2, 'JSON lines, the request id on each of the request\'s');
 });
