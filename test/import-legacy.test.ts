@@ -3,15 +3,11 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import bcrypt from 'bcryptjs';
 import t from 'tap';
-import { dumpRows, tuples } from '../src/legacyDump.js';
-import { importLegacy, roleCode } from '../src/legacyImport.js';
-import { repositories } from '../src/services.js';
-import { connect } from '../src/db.js';
 import mysql from 'mysql2/promise';
 import { mariadbInstalled, startTestMysql } from '../scripts/mysql.js';
 import { admin, startApp } from './helpers/app.js';
+import { dump } from './helpers/legacy.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -23,74 +19,6 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   child.stderr.on('data', (chunk) => (err += chunk));
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
 }
-
-const hash = (password: string) => bcrypt.hashSync(password, 4);
-const at = "'2024-06-09 10:00:00.000'";
-
-/** A dump as mysqldump 8 writes it, of the original's `role` and `users` tables. */
-function dump(bulk: number): string {
-  const shared = hash('bulk-password');
-  const many = Array.from({ length: bulk }, (_, k) => `(${100 + k},${at},${at},NULL,'bulk-uid-${k}','bulk${k}','${shared}',1,2)`).join(',');
-  return `-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)
---
--- Host: localhost    Database: cloud
--- ------------------------------------------------------
-/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
-/*!50503 SET NAMES utf8mb4 */;
-
---
--- Table structure for table \`role\`
---
-
-DROP TABLE IF EXISTS \`role\`;
-CREATE TABLE \`role\` (
-  \`id\` bigint unsigned NOT NULL AUTO_INCREMENT,
-  \`created_at\` datetime(3) DEFAULT NULL,
-  \`updated_at\` datetime(3) DEFAULT NULL,
-  \`deleted_at\` datetime(3) DEFAULT NULL,
-  \`name\` varchar(64) DEFAULT NULL COMMENT 'role name',
-  \`desc\` varchar(255) DEFAULT NULL COMMENT 'role description',
-  \`permission_id\` int DEFAULT NULL COMMENT 'Permission id Foreign key',
-  PRIMARY KEY (\`id\`),
-  KEY \`idx_role_deleted_at\` (\`deleted_at\`)
-) ENGINE=InnoDB AUTO_INCREMENT=5 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci;
-
-LOCK TABLES \`role\` WRITE;
-/*!40000 ALTER TABLE \`role\` DISABLE KEYS */;
-INSERT INTO \`role\` VALUES (1,${at},${at},NULL,'admin','Administrator',1),(2,${at},${at},NULL,'user','Ordinary user',2),(3,${at},${at},NULL,'Auditor','Reads the \\'audit\\' log',3),(4,${at},${at},${at},'Old','gone',4);
-/*!40000 ALTER TABLE \`role\` ENABLE KEYS */;
-UNLOCK TABLES;
-
-DROP TABLE IF EXISTS \`users\`;
-CREATE TABLE \`users\` (
-  \`id\` bigint unsigned NOT NULL AUTO_INCREMENT,
-  \`created_at\` datetime(3) DEFAULT NULL,
-  \`updated_at\` datetime(3) DEFAULT NULL,
-  \`deleted_at\` datetime(3) DEFAULT NULL,
-  \`uid\` varchar(64) DEFAULT NULL COMMENT 'user uid',
-  \`username\` varchar(64) DEFAULT NULL COMMENT 'user name',
-  \`password\` varchar(255) DEFAULT NULL COMMENT 'user password',
-  \`status\` tinyint DEFAULT NULL COMMENT 'user status(enable/disable)',
-  \`role_id\` bigint unsigned DEFAULT NULL COMMENT 'role foreign id',
-  PRIMARY KEY (\`id\`)
-) ENGINE=InnoDB AUTO_INCREMENT=3000 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci;
-
-LOCK TABLES \`users\` WRITE;
-INSERT INTO \`users\` VALUES (1,'2023-01-02 03:04:05.678',${at},NULL,'9b2f4a5e-legacy','tester3','${hash('admin123')}',1,1),(2,${at},${at},NULL,'uid-2','o\\'brien','${hash('obrien-password')}',1,3),(3,${at},${at},NULL,'uid-3','sleepy','${hash('sleepy-password')}',2,2),(4,${at},${at},${at},'uid-4','gone','${hash('gone-password')}',1,2),(5,${at},${at},NULL,'uid-5','plain','admin123',1,2),(6,${at},${at},NULL,'uid-6','${admin.username}','${hash('x')}',1,1),(7,${at},${at},NULL,NULL,'Zoë','${hash('zoe-password')}',1,9),(8,${at},${at},NULL,'uid-2','twin','${hash('twin-password')}',1,2);
-INSERT INTO \`users\` VALUES ${many};
-UNLOCK TABLES;
-`;
-}
-
-t.test('tuples: MySQL string escapes, doubled quotes, NULL, numbers, _binary', async (t) => {
-  t.same([...tuples("(1,'a\\'b\\\\c\\nd','it''s',NULL,-2.5,_binary 'x'),(2,'',0);")], [
-    [1, "a'b\\c\nd", "it's", null, -2.5, 'x'],
-    [2, '', 0],
-  ]);
-  t.throws(() => [...tuples("(1,'open")], /unreadable INSERT .*unterminated string/);
-  t.throws(() => [...tuples('(1,now())')], /unreadable INSERT/);
-  t.same(['admin', 'auditor', 'r-2nd-line', 'legacy-role-7'].map((code, k) => code === roleCode(['admin', 'Auditor', '2nd line', '***'][k]!, 7)), [true, true, true, true]);
-});
 
 t.test('import-legacy: roles and users of a mysqldump; bcrypt logs in and becomes argon2id; again imports nothing', async (t) => {
   const app = await startApp(t, { admin });
@@ -142,18 +70,6 @@ t.test('import-legacy from the original database itself (mysql://, a MariaDB ser
 
   const refused = await cli(['import-legacy', `${server.url.replace(/:\d+\//, ':1/')}cloud`], { DATABASE_URL: app.config.databaseUrl });
   t.match(refused, { code: 1, err: /^failed: .*ECONNREFUSED.*\n$/ }, 'a server that is not there: one line, exit 1');
-});
-
-t.test('importLegacy in process: the report, and progress every 1000 users', async (t) => {
-  const app = await startApp(t);
-  const file = join(app.dir, 'cloud.sql');
-  writeFileSync(file, dump(1000));
-  const database = connect(app.config.databaseUrl, 1);
-  t.teardown(() => database.db.destroy());
-  const progress: number[] = [];
-  const report = await importLegacy(repositories(database), dumpRows(file, 'role'), dumpRows(file, 'users'), (n) => progress.push(n));
-  t.same(report, { rolesCreated: ['auditor'], imported: 1005, skipped: { 'deleted in the original': 1, 'password is not a bcrypt hash': 1, 'uid already taken': 1 } });
-  t.same(progress, [1000]);
 });
 
 t.test('import-legacy: usage, a missing file, an unreadable dump', async (t) => {
