@@ -21,14 +21,22 @@ export function docsAsset(name: AssetName): { text: string; type: string } {
   return { text: read(assets[name].path), type: assets[name].type };
 }
 
-/** openapi.yaml as on disk (comments and all), with `servers` naming `origin`. */
 let document: ReturnType<typeof parseDocument> | undefined;
+// Rendered once with a placeholder for the origin: serialising the document costs tens of milliseconds, too much to
+// spend on every unauthenticated request.
+let template: string | undefined;
+const placeholder = 'cms-origin-placeholder';
 
+/** openapi.yaml as on disk (comments and all), with `servers` naming `origin`. */
 export function specYaml(origin: string): string {
   document ??= parseDocument(read('openapi.yaml'));
-  const copy = document.clone();
-  copy.setIn(['servers'], [{ url: origin, description: 'this instance' }]);
-  return copy.toString();
+  if (template === undefined) {
+    const copy = document.clone();
+    copy.setIn(['servers'], [{ url: placeholder, description: 'this instance' }]);
+    template = copy.toString();
+  }
+  // A JSON string is a YAML double-quoted scalar: whatever the Host header held stays a string.
+  return template.replace(placeholder, JSON.stringify(origin));
 }
 
 let spec: Record<string, unknown> | undefined;
