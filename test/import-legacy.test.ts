@@ -1,24 +1,14 @@
 // import-legacy: the original system's roles and users from a mysqldump, as an operator runs it (the CLI in a
 // child process), then checked through the API: bcrypt passwords log in and become argon2id.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import mysql from 'mysql2/promise';
 import { mariadbInstalled, startTestMysql } from '../scripts/mysql.js';
 import { admin, startApp } from './helpers/app.js';
+import { cli } from './helpers/cli.js';
 import { dump } from './helpers/legacy.js';
 
-const root = new URL('..', import.meta.url).pathname;
-
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/cli.ts`, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  child.stderr.on('data', (chunk) => (err += chunk));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
-}
 
 t.test('import-legacy: roles and users of a mysqldump; bcrypt logs in and becomes argon2id; again imports nothing', async (t) => {
   const app = await startApp(t, { admin });
