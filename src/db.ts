@@ -117,8 +117,11 @@ export function connect(databaseUrl: string, poolMax = 10): DatabaseHandle {
       connectionTimeoutMillis: lockWaitMs,
       lock_timeout: lockWaitMs,
     });
-    // An idle client that loses its server (a restart) must not crash the process; the next query reconnects.
+    // A client that loses its server (a restart, a failover ending sessions) emits 'error' whether it is idle or
+    // checked out; unheard, that crashes the process. The query in flight fails on its own, and the pool drops
+    // the broken client when it comes back.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool };
   }
   const path = databaseUrl.slice('sqlite:'.length);

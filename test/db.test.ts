@@ -1,10 +1,11 @@
 import t from 'tap';
-import { Migrator, NO_MIGRATIONS } from 'kysely';
+import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
+import pg from 'pg';
 import { openDatabase, openSqlite } from '../src/db.js';
 import { migrations } from '../db/migrations/index.js';
 import { rateLimitsRepository } from '../src/repositories/rateLimits.js';
 import { settingsRepository } from '../src/repositories/settings.js';
-import { testDatabaseUrl } from './helpers/app.js';
+import { onPostgres, testDatabaseUrl } from './helpers/app.js';
 
 t.test('migrations seed the admin and user roles, and go down cleanly', async (t) => {
   const dir = t.testdir();
@@ -46,4 +47,23 @@ t.test('rate limit counters: one window per key, restarted once it runs out, pur
   t.same(await limits.hit('login:1.2.3.4', 60_000, start + 60_000), { hits: 1, windowStart: start + 60_000 }, 'a new window');
   await limits.purge(start + 60_000);
   t.same((await db.selectFrom('rate_limit').select('key').execute()).map((r) => r.key), ['login:1.2.3.4'], 'run-out windows purged');
+});
+
+t.test('a PostgreSQL session ended while its connection is checked out fails that work only, not the process', { skip: !onPostgres && 'PostgreSQL run only' }, async (t) => {
+  const { db } = await openDatabase(await testDatabaseUrl(t.testdir()));
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  t.teardown(async () => {
+    await admin.end();
+    await db.destroy();
+  });
+  // As in a transaction between two statements: the connection is held, no query is running.
+  const held = db.connection().execute(async (connection) => {
+    const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection);
+    await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sql`select 1`.execute(connection);
+  });
+  await t.rejects(held, { message: /not queryable|Connection terminated/ }, 'the work on the ended session fails');
+  t.same((await sql<{ one: number }>`select 1 as one`.execute(db)).rows, [{ one: 1 }], 'the next query gets a live connection');
 });
