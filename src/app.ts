@@ -1,5 +1,6 @@
 // Builds the Fastify instance: config, logger, database, tokens, metrics and the contract layer.
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import pretty from 'pino-pretty';
@@ -28,7 +29,7 @@ export const bodyLimit = 1024 * 1024;
 const acceptableId = new RegExp(requestId.pattern);
 
 /** The caller's X-Request-Id when it is a plain token (it goes into every log line), else a new UUID. */
-function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+function requestIdOf(request: IncomingMessage): string {
   const given = request.headers[requestId.header];
   return typeof given === 'string' && acceptableId.test(given) ? given : randomUUID();
 }
@@ -64,7 +65,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // A Fastify logger costs about a third of a ping even when it prints nothing; silent means none at all.
     logger: config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream),
     trustProxy: config.trustProxy,
-    genReqId: requestIdOf,
+    genReqId: (raw) => {
+      timing.stamp(raw);
+      return requestIdOf(raw);
+    },
     bodyLimit,
     // Slow clients (slowloris headers, a trickling body) are cut off; Node checks every open connection each
     // second rather than every 30 s, its default.
@@ -75,8 +79,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // answered by Fastify's own 503, whose body is outside the envelope.
     return503OnClosing: false,
   });
-
-  timing.install(app);
 
   // JSON is the only request body the spec declares; Fastify would otherwise parse text/plain too.
   app.removeContentTypeParser('text/plain');
