@@ -1,5 +1,7 @@
 // `npm run bench`: our server against bare Fastify routes returning the same bodies, side by side in one run.
-// BENCH_SECONDS (default 3) per measurement, BENCH_ROUNDS (default 5) pairs; ratio = median of the per-pair ratios.
+// BENCH_SECONDS (default 3) per measurement, BENCH_ROUNDS (default 6) pairs; ratio = median of the per-pair ratios.
+// BENCH_PROCESSES (default 3) instances of each side: on this machine one Node process of unchanged code runs
+// steadily up to ~12% slower than another, so the pairs rotate over several, each warmed up first.
 // BENCH_DB=postgres runs our server on PostgreSQL instead of SQLite; BENCH_ONLY=<operation> measures one row.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +13,8 @@ import { freePort } from './free-port.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
+const processes = Number(process.env.BENCH_PROCESSES ?? 3);
 const json = { 'content-type': 'application/json' };
 const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
@@ -51,7 +54,7 @@ function cpuMicros(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
 }
 
-async function measure(target: Target, s: Scenario): Promise<Sample> {
+async function measure(target: Target, s: Scenario, duration = seconds): Promise<Sample> {
   const before = cpuMicros(target.child.pid!);
   const result = await autocannon({
     url: target.base + s.path,
@@ -59,7 +62,7 @@ async function measure(target: Target, s: Scenario): Promise<Sample> {
     headers: s.headers ?? {},
     body: s.body,
     connections: 10,
-    duration: seconds,
+    duration,
   });
   if (result.non2xx || result.errors) throw new Error(`${s.name} at ${target.base}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99, cpuUs: (cpuMicros(target.child.pid!) - before) / result.requests.total };
@@ -76,38 +79,45 @@ async function main() {
   // The bench user is an administrator, so the list is a full page; the login rate limit is off, since the bench
   // logs in far more often than LOGIN_RATE_LIMIT allows.
   const env = { DATABASE_URL: databaseUrl, LOGIN_RATE_LIMIT: '0', ADMIN_USERNAME: 'bench', ADMIN_PASSWORD: 'bench-password' };
-  const ours = await start('src/server.ts', { ...env, LOG_LEVEL: 'silent' });
-  const oursLogging = await start('src/server.ts', { ...env, LOG_LEVEL: 'warn' });
+  const several = (script: string, env: Record<string, string>, count = processes) => Promise.all(Array.from({ length: count }, () => start(script, env)));
+  // One instance migrates and seeds the database before the others open it.
+  const ours = [await start('src/server.ts', { ...env, LOG_LEVEL: 'silent' })];
+  ours.push(...(await several('src/server.ts', { ...env, LOG_LEVEL: 'silent' }, processes - 1)));
+  const oursLogging = await several('src/server.ts', { ...env, LOG_LEVEL: 'warn' });
+  const first = ours[0]!;
   const credentials = JSON.stringify({ username: 'bench', password: 'bench-password' });
   for (let i = 0; i < 30; i++) {
     const body = JSON.stringify({ username: `user${i}`, password: 'user-password' });
-    await fetch(`${ours.base}/api/v1/user/register`, { method: 'POST', headers: json, body });
+    await fetch(`${first.base}/api/v1/user/register`, { method: 'POST', headers: json, body });
   }
-  const loginBody = await (await fetch(`${ours.base}/api/v1/user/login`, { method: 'POST', headers: json, body: credentials })).text();
+  const loginBody = await (await fetch(`${first.base}/api/v1/user/login`, { method: 'POST', headers: json, body: credentials })).text();
   const token = (JSON.parse(loginBody) as { data: { token: string } }).data.token;
-  const listBody = await (await fetch(`${ours.base}/api/v1/user/list`, { headers: { token } })).text();
-  const bare = await start('scripts/bench-bare.ts', { BARE_BODIES: JSON.stringify({ login: loginBody, list: listBody }) });
+  const listBody = await (await fetch(`${first.base}/api/v1/user/list`, { headers: { token } })).text();
+  const bare = await several('scripts/bench-bare.ts', { BARE_BODIES: JSON.stringify({ login: loginBody, list: listBody }) });
 
-  const scenarios: Array<Scenario & { target?: Target }> = [
+  const scenarios: Array<Scenario & { targets?: Target[] }> = [
     { name: 'ping', method: 'GET', path: '/api/v1/platform/ping' },
-    { name: 'ping (warn)', method: 'GET', path: '/api/v1/platform/ping', target: oursLogging },
+    { name: 'ping (warn)', method: 'GET', path: '/api/v1/platform/ping', targets: oursLogging },
     { name: 'user list', method: 'GET', path: '/api/v1/user/list', headers: { token } },
     { name: 'login', method: 'POST', path: '/api/v1/user/login', headers: json, body: credentials },
   ];
   console.log(`database: ${postgres ? 'PostgreSQL' : 'SQLite'} (BENCH_DB=${postgres ? 'postgres' : 'sqlite'})`);
-  console.log(`autocannon: 10 connections, ${seconds}s per measurement, ${rounds} bare/ours pairs in ABBA order; medians`);
+  console.log(`autocannon: 10 connections, ${seconds}s per measurement, ${rounds} bare/ours pairs in ABBA order over ${processes} processes a side, each warmed up; medians`);
   console.log('ours: LOG_LEVEL=silent unless marked (warn); bare: Fastify routes answering the same bodies, no logger');
   console.log('ratio: ours/bare req/s; CPU: server CPU per request; CPU ratio: bare/ours (1.00 = costs the same); p99 in ms\n');
   console.log('operation   | bare req/s | ours req/s | ratio | bare p99 | ours p99 | bare CPU µs | ours CPU µs | CPU ratio');
   console.log('------------|------------|------------|-------|----------|----------|-------------|-------------|----------');
   for (const s of scenarios.filter((x) => !process.env.BENCH_ONLY || x.name === process.env.BENCH_ONLY)) {
+    const targets = s.targets ?? ours;
+    for (const target of [...bare, ...targets]) await measure(target, s, 1);
     const pairs: Array<{ bare: Sample; ours: Sample }> = [];
     for (let r = 0; r < rounds; r++) {
       // ABBA order so that drift on a shared machine favours neither side.
-      const first = r % 2 === 0 ? 'bare' : 'ours';
-      const a = await measure(first === 'bare' ? bare : (s.target ?? ours), s);
-      const b = await measure(first === 'bare' ? (s.target ?? ours) : bare, s);
-      pairs.push(first === 'bare' ? { bare: a, ours: b } : { bare: b, ours: a });
+      const [b, o] = [bare[r % processes]!, targets[r % processes]!];
+      const bareFirst = r % 2 === 0;
+      const x = await measure(bareFirst ? b : o, s);
+      const y = await measure(bareFirst ? o : b, s);
+      pairs.push(bareFirst ? { bare: x, ours: y } : { bare: y, ours: x });
     }
     const ratio = median(pairs.map((p) => p.ours.rps / p.bare.rps));
     const m = (side: 'bare' | 'ours', key: keyof Sample) => median(pairs.map((p) => p[side][key]));
@@ -129,13 +139,13 @@ async function main() {
 
   // Login timing: a wrong password and an unknown user should cost the same (both verify an argon2 hash).
   // Lockout off, or the wrong passwords would lock the account and be answered without hashing.
-  await fetch(`${ours.base}/api/v1/system/safe/settings`, { method: 'POST', headers: { ...json, token }, body: JSON.stringify({ loginFail: 0 }) });
+  await fetch(`${first.base}/api/v1/system/safe/settings`, { method: 'POST', headers: { ...json, token }, body: JSON.stringify({ loginFail: 0 }) });
   const wrong = JSON.stringify({ username: 'bench', password: 'wrong' });
   const unknown = JSON.stringify({ username: 'nobody-at-all', password: 'wrong' });
   const timing = { wrong: [] as number[], unknown: [] as number[] };
   for (let r = 0; r < rounds; r++) {
     for (const [key, body] of [['wrong', wrong], ['unknown', unknown]] as const) {
-      const result = await autocannon({ url: `${ours.base}/api/v1/user/login`, method: 'POST', headers: json, body, connections: 2, duration: seconds });
+      const result = await autocannon({ url: `${first.base}/api/v1/user/login`, method: 'POST', headers: json, body, connections: 2, duration: seconds });
       timing[key].push(result.latency.p50);
     }
   }
@@ -143,9 +153,7 @@ async function main() {
   const u = median(timing.unknown);
   console.log(`\nlogin failure p50: wrong password ${w} ms, unknown user ${u} ms (ratio ${(u / w).toFixed(2)})`);
 
-  ours.child.kill('SIGTERM');
-  oursLogging.child.kill('SIGTERM');
-  bare.child.kill('SIGTERM');
+  for (const target of [...ours, ...oursLogging, ...bare]) target.child.kill('SIGTERM');
   await postgres?.destroy();
   rmSync(dir, { recursive: true, force: true });
 }
