@@ -32,6 +32,8 @@ export async function startServer(t: Test, env: Record<string, string>, cwd?: st
   const port = await freePort();
   const server = runServer({ PORT: String(port), LOG_LEVEL: 'info', ...env }, cwd);
   t.teardown(() => {
+    // A failure caused by the server (a crash, a fault) is explained by what it printed.
+    if (!t.passing()) t.comment(`server output (last 40 lines, exit ${server.child.exitCode}):\n${server.output().split('\n').slice(-40).join('\n')}`);
     if (server.child.exitCode === null) server.child.kill('SIGKILL');
   });
   const deadline = Date.now() + 20_000;
