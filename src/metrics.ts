@@ -1,6 +1,7 @@
 // The request duration histogram. fastify-metrics' own route metrics hang two hooks with timers on every
-// request; an onRequest hook alone costs a fifth of a ping (npm run bench). Here the arrival is stamped from
-// genReqId, which Fastify calls first for every request, and the one place every response passes observes it.
+// request, and even one trivial onRequest hook costs ~3-4 µs of CPU a request, a fifth of a ping. Here the
+// arrival is stamped from genReqId, which Fastify calls first for every request, and the one place every
+// response passes observes it.
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Gauge, Histogram, type Registry } from 'prom-client';
