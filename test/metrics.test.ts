@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { existsSync } from 'node:fs';
 import t from 'tap';
 import { onPostgres, startApp } from './helpers/app.js';
+import { RequestDurations } from '../src/metrics.js';
 
 const promtool = [process.env.PROMTOOL, '/usr/bin/promtool', `${process.cwd()}/.cache/promtool/promtool`].find((p) => p && existsSync(p));
 
@@ -34,6 +35,30 @@ t.test('metrics: a duration histogram per operation, status and method, plus pro
   }
   t.match(text, /process_cpu_seconds_total/);
   t.match(text, /nodejs_eventloop_lag_seconds/);
+});
+
+t.test('the request duration histogram writes what prom-client\'s own Histogram writes for the same observations', async (t) => {
+  const ours = new Registry();
+  const durations = new RequestDurations();
+  ours.registerMetric(durations as unknown as Histogram);
+  const theirs = new Registry();
+  const reference = new Histogram({
+    name: durations.name,
+    help: durations.help,
+    labelNames: ['method', 'route', 'status_code'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [theirs],
+  });
+  // Below the first bound, on bounds, between them, above the last; two routes, two methods, two statuses.
+  const observations: Array<[string, string, number, number]> = [
+    ['ping', 'GET', 200, 0.0001], ['ping', 'GET', 200, 0.0005], ['ping', 'GET', 200, 0.003], ['ping', 'HEAD', 200, 0.02],
+    ['login', 'POST', 200, 0.25], ['login', 'POST', 200, 7], ['login', 'POST', 429, 0.0007], ['unmatched', 'GET', 404, 5],
+  ];
+  for (const [route, method, status, seconds] of observations) {
+    durations.observe(route, method, status, seconds);
+    reference.observe({ method, route, status_code: status }, seconds);
+  }
+  t.equal(await ours.metrics(), await theirs.metrics());
 });
 
 t.test('a failing query is counted with outcome="error"', async (t) => {
