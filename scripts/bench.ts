@@ -3,40 +3,19 @@
 // BENCH_PROCESSES (default 3) instances of each side: on this machine one Node process of unchanged code runs
 // steadily up to ~12% slower than another, so the pairs rotate over several, each warmed up first.
 // BENCH_DB=postgres runs our server on PostgreSQL instead of SQLite; BENCH_ONLY=<operation> measures one row.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { benchEnv, credentials, seed, start, type Target } from './bench-servers.js';
 import { schemaUrl, startTestPostgres } from './postgres.js';
-import { freePort } from './free-port.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
 const processes = Number(process.env.BENCH_PROCESSES ?? 3);
 const json = { 'content-type': 'application/json' };
 const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
-
-interface Target {
-  base: string;
-  child: ChildProcess;
-}
-
-async function start(script: string, env: Record<string, string>): Promise<Target> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script)], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  child.stdout!.resume();
-  for (const deadline = Date.now() + 30_000; ; ) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} did not start`);
-    if (await fetch(`http://127.0.0.1:${port}/api/v1/platform/ping`).then((r) => r.ok, () => false)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { base: `http://127.0.0.1:${port}`, child };
-}
 
 interface Scenario {
   name: string;
@@ -76,24 +55,15 @@ async function main() {
   const postgres = process.env.BENCH_DB === 'postgres' ? await startTestPostgres() : undefined;
   const databaseUrl = postgres ? await schemaUrl(postgres.url, `bench_${Date.now().toString(36)}`) : `sqlite:${dir}/cms.db`;
   // Logging off on both sides measures the contract layer; a second instance shows what a Fastify logger adds.
-  // The bench user is an administrator, so the list is a full page; the login rate limit is off, since the bench
-  // logs in far more often than LOGIN_RATE_LIMIT allows.
-  const env = { DATABASE_URL: databaseUrl, LOGIN_RATE_LIMIT: '0', ADMIN_USERNAME: 'bench', ADMIN_PASSWORD: 'bench-password' };
-  const several = (script: string, env: Record<string, string>, count = processes) => Promise.all(Array.from({ length: count }, () => start(script, env)));
+  const env = benchEnv(databaseUrl);
+  const several = (script: string, withEnv: Record<string, string>, count = processes) => Promise.all(Array.from({ length: count }, () => start(script, withEnv)));
   // One instance migrates and seeds the database before the others open it.
-  const ours = [await start('src/server.ts', { ...env, LOG_LEVEL: 'silent' })];
-  ours.push(...(await several('src/server.ts', { ...env, LOG_LEVEL: 'silent' }, processes - 1)));
+  const ours = [await start('src/server.ts', env)];
+  ours.push(...(await several('src/server.ts', env, processes - 1)));
   const oursLogging = await several('src/server.ts', { ...env, LOG_LEVEL: 'warn' });
   const first = ours[0]!;
-  const credentials = JSON.stringify({ username: 'bench', password: 'bench-password' });
-  for (let i = 0; i < 30; i++) {
-    const body = JSON.stringify({ username: `user${i}`, password: 'user-password' });
-    await fetch(`${first.base}/api/v1/user/register`, { method: 'POST', headers: json, body });
-  }
-  const loginBody = await (await fetch(`${first.base}/api/v1/user/login`, { method: 'POST', headers: json, body: credentials })).text();
-  const token = (JSON.parse(loginBody) as { data: { token: string } }).data.token;
-  const listBody = await (await fetch(`${first.base}/api/v1/user/list`, { headers: { token } })).text();
-  const bare = await several('scripts/bench-bare.ts', { BARE_BODIES: JSON.stringify({ login: loginBody, list: listBody }) });
+  const { token, bareBodies } = await seed(first);
+  const bare = await several('scripts/bench-bare.ts', { BARE_BODIES: bareBodies });
 
   const scenarios: Array<Scenario & { targets?: Target[] }> = [
     { name: 'ping', method: 'GET', path: '/api/v1/platform/ping' },
