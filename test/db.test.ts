@@ -28,6 +28,30 @@ t.test('SQLite runs in WAL mode with foreign keys on', async (t) => {
   t.equal(sqlite.pragma('synchronous', { simple: true }), 1, 'NORMAL');
 });
 
+t.test('SQLite rows built from arrays are the objects better-sqlite3 would build', async (t) => {
+  const path = `${t.testdir()}/cms.db`;
+  const { db } = await openDatabase(`sqlite:${path}`);
+  t.teardown(() => db.destroy());
+  const reference = openSqlite(path);
+  t.teardown(() => reference.close());
+  const queries = {
+    'each type of value': `select 1 as "a", 'text' as "b", null as "c", 2.5 as "d", x'00ff' as "e", 'ünï' as "f"`,
+    'a repeated column name': `select 1 as "same", 2 as "same", 3 as "other"`,
+    'a column named __proto__': `select 1 as "__proto__", 2 as "b"`,
+    'quotes, a backslash and a line separator in a name; two rows': `select 'x' as "with ""quotes"" and \\ and ${'\u2028'}" union all select 'y'`,
+    'no rows': `select 1 as "n" where 0`,
+  };
+  for (const [what, query] of Object.entries(queries)) {
+    const { rows } = await sql.raw(query).execute(db);
+    t.same(rows, reference.prepare(query).all(), what);
+    t.equal(Object.getPrototypeOf(rows[0] ?? {}), Object.prototype, 'plain objects');
+  }
+  const roles = db.selectFrom('role').select(['id', 'code']).orderBy('id');
+  const streamed = [];
+  for await (const row of roles.stream()) streamed.push(row);
+  t.same(streamed, reference.prepare(roles.compile().sql).all(), 'streamed rows too');
+});
+
 t.test('a setting is created once; later callers get the first value', async (t) => {
   const { db } = await openDatabase(`sqlite:${t.testdir()}/cms.db`);
   t.teardown(() => db.destroy());

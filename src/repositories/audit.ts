@@ -1,6 +1,7 @@
 // All SQL on the audit_log table: who changed what, when, from where.
 import type { Kysely } from 'kysely';
 import type { AuditLogRow, Database } from '../../db/schema.js';
+import { rowCount } from './sql.js';
 import type { components } from '../../generated/openapi.js';
 
 export type AuditAction = components['schemas']['AuditAction'];
@@ -32,7 +33,7 @@ export function auditRepository(db: Kysely<Database>) {
 
     async page(options: { offset: number; limit: number }): Promise<{ items: AuditLogRow[]; total: number }> {
       const [items, totals] = await Promise.all([
-        db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(options.limit).offset(options.offset).execute(),
+        db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(rowCount(options.limit)).offset(rowCount(options.offset)).execute(),
         db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       ]);
       return { items, total: Number(totals.total) };

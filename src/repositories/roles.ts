@@ -2,7 +2,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, RoleRow } from '../../db/schema.js';
 import { effectivePermissions, type Permission } from '../permissions.js';
-import { isUniqueViolation, likePattern } from './sql.js';
+import { preparedIn } from './prepared.js';
+import { isUniqueViolation, likePattern, rowCount } from './sql.js';
 
 export type RoleWithPermissions = RoleRow & { permissions: Permission[] };
 
@@ -15,11 +16,13 @@ export interface RoleChanges {
 export function rolesRepository(db: Kysely<Database>) {
   const live = () => db.selectFrom('role').selectAll().where('deleted_at', 'is', null);
 
+  const grantsOf = preparedIn(db, (ids) => db.selectFrom('role_permission').select(['role_id', 'permission']).where('role_id', 'in', ids));
+  const rolesOf = preparedIn(db, (ids) => db.selectFrom('role').selectAll().where('id', 'in', ids));
+
   async function grants(roleIds: number[]): Promise<Map<number, string[]>> {
     const granted = new Map<number, string[]>(roleIds.map((id) => [id, []]));
     if (roleIds.length === 0) return granted;
-    const rows = await db.selectFrom('role_permission').select(['role_id', 'permission']).where('role_id', 'in', roleIds).execute();
-    for (const row of rows) granted.get(row.role_id)?.push(row.permission);
+    for (const row of await grantsOf(roleIds)) granted.get(row.role_id)?.push(row.permission);
     return granted;
   }
 
@@ -40,6 +43,12 @@ export function rolesRepository(db: Kysely<Database>) {
   return {
     withPermissions,
 
+    /** The roles of these ids, by id: the roles users hold, which cannot be deleted while a live user holds them. */
+    async findByIds(ids: number[]): Promise<Map<number, RoleWithPermissions>> {
+      const roles = ids.length ? await withPermissions(await rolesOf(ids)) : [];
+      return new Map(roles.map((role) => [role.id, role]));
+    },
+
     async findByCode(code: string): Promise<RoleRow | undefined> {
       return live().where('code', '=', code).executeTakeFirst();
     },
@@ -51,7 +60,7 @@ export function rolesRepository(db: Kysely<Database>) {
 
     async page(options: { offset: number; limit: number; keyword?: string | undefined }) {
       const { offset, limit, keyword } = options;
-      let items = live().orderBy('id').limit(limit).offset(offset);
+      let items = live().orderBy('id').limit(rowCount(limit)).offset(rowCount(offset));
       let count = db.selectFrom('role').where('deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('total'));
       if (keyword) {
         items = items.where(matching(keyword));

@@ -1,6 +1,7 @@
 // All SQL on the settings table: values every instance must agree on, read fresh so that all of them do.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { prepared } from './prepared.js';
 import { securityDefaults } from '../../generated/constants.js';
 import type { components } from '../../generated/openapi.js';
 
@@ -10,6 +11,8 @@ const prefix = 'security.';
 const names = Object.keys(securityDefaults) as Array<keyof SecuritySettings>;
 
 export function settingsRepository(db: Kysely<Database>) {
+  const keys = names.map((name) => prefix + name);
+  const stored = prepared(db, db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys));
   return {
     /** The stored value, or `create()`'s value stored now; when instances race, the first insert wins for all. */
     async getOrCreate(key: string, create: () => string): Promise<string> {
@@ -27,9 +30,8 @@ export function settingsRepository(db: Kysely<Database>) {
 
     /** The security settings: what is stored, the spec's defaults for the rest. */
     async security(): Promise<SecuritySettings> {
-      const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', names.map((name) => prefix + name)).execute();
-      const stored = Object.fromEntries(rows.map((row) => [row.key.slice(prefix.length), JSON.parse(row.value) as unknown]));
-      return { ...securityDefaults, ...stored };
+      const rows = await stored(...keys);
+      return { ...securityDefaults, ...Object.fromEntries(rows.map((row) => [row.key.slice(prefix.length), JSON.parse(row.value) as unknown])) };
     },
 
     async updateSecurity(changes: Partial<SecuritySettings>): Promise<SecuritySettings> {

@@ -1,4 +1,5 @@
 // Small SQL helpers shared by the repositories, the same on every dialect.
+import { sql } from 'kysely';
 
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
@@ -9,3 +10,10 @@ export function isUniqueViolation(error: unknown): boolean {
 export function likePattern(keyword: string): string {
   return `%${keyword.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * A LIMIT or OFFSET as an expression rather than a bare parameter. SQLite plans with the value bound to a bare
+ * parameter there, so it prepares such a statement again on every run (for the user list's page, more than the
+ * query itself); `? + 0` it plans without looking.
+ */
+export const rowCount = (n: number) => sql<number>`${n} + 0`;

@@ -1,10 +1,10 @@
-import type { UserWithRole } from '../../repositories/users.js';
+import type { ListedUser } from '../../repositories/users.js';
 import { ok, window, type Handler } from '../types.js';
 import { presentUser } from '../present.js';
 
 export const listUsers: Handler<'listUsers'> = async ({ query }, { caller, mayActOnOthers, services }) => {
   const { offset, limit, page, pageSize } = window(query);
-  const answer = (items: UserWithRole[], total: number) =>
+  const answer = (items: ListedUser[], total: number) =>
     ok({ errCode: 0, data: { user: presentUser(caller), items: items.map((u) => presentUser(u)), total, page, pageSize }, errMsg: 'success' });
   if (mayActOnOthers) {
     const { items, total } = await services.users.page({ offset, limit, keyword: query.keyword });
