@@ -32,16 +32,27 @@ type Row = Record<string, unknown>;
  * __proto__, which a literal would take for the prototype, keeps better-sqlite3's objects.
  */
 function rowsOf(statement: SQLite.Statement) {
-  const columns = statement.reader ? statement.columns().map((column) => column.name) : [];
+  const names = () => statement.columns().map((column) => column.name);
+  let columns = statement.reader ? names() : [];
   if (columns.length === 0 || columns.includes('__proto__')) {
     return { all: (parameters: ReadonlyArray<unknown>) => statement.all(parameters) as Row[], iterate: (parameters: ReadonlyArray<unknown>) => statement.iterate(parameters) as IterableIterator<Row> };
   }
-  const build = new Function('values', `return { ${columns.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')} };`) as (values: unknown[]) => Row;
+  const builder = () => new Function('values', `return { ${columns.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')} };`) as (values: unknown[]) => Row;
+  let build = builder();
+  // When another connection changes the schema, SQLite prepares the statement again: a `select *` may then
+  // answer other columns.
+  const objectOf = (values: unknown[]) => {
+    if (values.length !== columns.length) {
+      columns = names();
+      build = builder();
+    }
+    return build(values);
+  };
   statement.raw(true);
   return {
-    all: (parameters: ReadonlyArray<unknown>) => (statement.all(parameters) as unknown[][]).map(build),
+    all: (parameters: ReadonlyArray<unknown>) => (statement.all(parameters) as unknown[][]).map(objectOf),
     *iterate(parameters: ReadonlyArray<unknown>) {
-      for (const values of statement.iterate(parameters) as IterableIterator<unknown[]>) yield build(values);
+      for (const values of statement.iterate(parameters) as IterableIterator<unknown[]>) yield objectOf(values);
     },
   };
 }

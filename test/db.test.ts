@@ -46,6 +46,11 @@ t.test('SQLite rows built from arrays are the objects better-sqlite3 would build
     t.same(rows, reference.prepare(query).all(), what);
     t.equal(Object.getPrototypeOf(rows[0] ?? {}), Object.prototype, 'plain objects');
   }
+  const settings = db.selectFrom('settings').selectAll().where('key', '=', 'k');
+  await db.insertInto('settings').values({ key: 'k', value: 'v', updated_at: 'now' }).execute();
+  t.same(await settings.execute(), [{ key: 'k', value: 'v', updated_at: 'now' }]);
+  reference.exec(`alter table settings add column extra text default 'x'`);
+  t.same(await settings.execute(), [{ key: 'k', value: 'v', updated_at: 'now', extra: 'x' }], 'a column added by another connection');
   const roles = db.selectFrom('role').select(['id', 'code']).orderBy('id');
   const streamed = [];
   for await (const row of roles.stream()) streamed.push(row);
