@@ -3,9 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type MigrationResultSet, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { migrations } from '../db/migrations/index.js';
+import { CurrentSchemaPostgresDialect } from './postgresIntrospector.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -157,7 +158,7 @@ export function connect(databaseUrl: string, poolMax = 10): DatabaseHandle {
     // the broken client when it comes back.
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool };
+    return { db: new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) }), dialect: 'postgres', pool };
   }
   const path = databaseUrl.slice('sqlite:'.length);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteConnection(path) }) }), dialect: 'sqlite' };

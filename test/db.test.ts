@@ -96,3 +96,34 @@ t.test('a PostgreSQL session ended while its connection is checked out fails tha
   await t.rejects(held, { message: /not queryable|Connection terminated/ }, 'the work on the ended session fails');
   t.same((await sql<{ one: number }>`select 1 as one`.execute(db)).rows, [{ one: 1 }], 'the next query gets a live connection');
 });
+
+t.test('starting on PostgreSQL is not upset by tables created and dropped meanwhile in other schemas', { skip: !onPostgres && 'PostgreSQL run only' }, async (t) => {
+  // Deployments (and this suite's apps) share one database in schemas of their own; checking whether our
+  // migrations ran must look at our schema alone, not at every table of every other one as they come and go.
+  const churn = new pg.Client({ connectionString: await testDatabaseUrl(t.testdir()) });
+  await churn.connect();
+  let churning = true;
+  const churned = (async () => {
+    for (let i = 0; churning; i++) {
+      await churn.query(`create table churn_${i} (id serial primary key)`);
+      await churn.query(`drop table churn_${i}`);
+    }
+  })();
+  t.teardown(() => churn.end());
+  const url = await testDatabaseUrl(t.testdir());
+  try {
+    for (let i = 0; i < 40; i++) await (await openDatabase(url, 1)).db.destroy();
+  } finally {
+    churning = false;
+    await churned;
+  }
+  t.pass('opened and checked 40 times while another schema churned');
+
+  const { db } = await openDatabase(url, 1);
+  t.teardown(() => db.destroy());
+  const names = async (withInternalKyselyTables: boolean) => (await db.introspection.getTables({ withInternalKyselyTables })).map((table) => table.name).sort();
+  t.same(await names(false), ['audit_log', 'login_record', 'rate_limit', 'role', 'role_permission', 'settings', 'users'], 'the schema in use alone');
+  t.same(await names(true), ['audit_log', 'kysely_migration', 'kysely_migration_lock', 'login_record', 'rate_limit', 'role', 'role_permission', 'settings', 'users']);
+  const id = (await db.introspection.getTables()).find((table) => table.name === 'users')!.columns.find((column) => column.name === 'id');
+  t.match(id, { dataType: 'int4', isNullable: false, isAutoIncrementing: true, hasDefaultValue: true });
+});
