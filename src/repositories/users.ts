@@ -233,23 +233,29 @@ export function usersRepository(db: Kysely<Database>, dialect: Dialect, roles: R
     },
 
     /**
-     * Counts a failed login in one statement (instances may race) and locks the account when the count
-     * reaches `threshold` (0: never). A lock that has run out starts the count afresh. Answers the lock's end.
+     * Books a login attempt before its password is checked, in one conditional statement, so that a burst of
+     * guesses (from any number of instances) checks at most `threshold` passwords: the attempt that reaches the
+     * threshold locks the account at once, and a success clears the count (`clearFailures`). A lock that has run
+     * out starts the count afresh. Answers the lock's end when a lock in force refuses the attempt.
      */
-    async recordFailure(id: number, threshold: number, lockMinutes: number): Promise<string | null> {
-      const at = now();
-      const until = new Date(Date.now() + lockMinutes * 60_000).toISOString();
-      const failures = sql<number>`case when locked_until is not null and locked_until <= ${at} then 1 else login_failures + 1 end`;
-      const row = await db
-        .updateTable('users')
-        .set({
-          login_failures: failures,
-          locked_until: sql`case when ${threshold} > 0 and ${failures} >= ${threshold} then ${until} when locked_until <= ${at} then null else locked_until end`,
-        })
-        .where('id', '=', id)
-        .returning('locked_until')
-        .executeTakeFirstOrThrow();
-      return row.locked_until;
+    async bookAttempt(id: number, threshold: number, lockMinutes: number): Promise<{ lockedUntil: string | null }> {
+      for (;;) {
+        const at = now();
+        const until = new Date(Date.now() + lockMinutes * 60_000).toISOString();
+        const failures = sql<number>`case when locked_until is not null and locked_until <= ${at} then 1 else login_failures + 1 end`;
+        const booked = await db
+          .updateTable('users')
+          .set({ login_failures: failures, locked_until: sql`case when ${threshold} > 0 and ${failures} >= ${threshold} then ${until} else null end` })
+          .where('id', '=', id)
+          .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+          .returning('id')
+          .executeTakeFirst();
+        if (booked) return { lockedUntil: null };
+        const lock = await db.selectFrom('users').select('locked_until').where('id', '=', id).executeTakeFirst();
+        // Unlocked (or run out) between the two statements: book again.
+        if (lock?.locked_until && lock.locked_until > now()) return { lockedUntil: lock.locked_until };
+        if (!lock) return { lockedUntil: null };
+      }
     },
 
     async clearFailures(id: number): Promise<void> {

@@ -12,23 +12,26 @@ export const login: Handler<'login'> = async ({ body }, { services, request }) =
     if (user) await loginRecords.record({ userId: user.id, ip: request.ip, userAgent: (request.headers['user-agent'] ?? '').slice(0, 512), reason });
   };
 
-  if (user?.locked_until && user.locked_until > new Date().toISOString()) {
-    await attempt('locked');
-    return ok({ errCode: 1010, data: { lockedUntil: user.locked_until }, errMsg: 'account locked' });
+  // The attempt is booked before the password is checked: a lock in force, or one this burst has just reached,
+  // refuses it without checking anything.
+  if (user) {
+    const { lockedUntil } = await users.bookAttempt(user.id, settings.loginFail, settings.lockTime);
+    if (lockedUntil) {
+      await attempt('locked');
+      return ok({ errCode: 1010, data: { lockedUntil }, errMsg: 'account locked' });
+    }
   }
   // Unknown users are verified against a dummy hash: same answer, about the same time.
   if (!(await passwords.verify(user?.password, body.password)) || !user) {
-    if (user) {
-      await users.recordFailure(user.id, settings.loginFail, settings.lockTime);
-      await attempt('wrong_password');
-    }
+    await attempt('wrong_password');
     return fail('badCredentials');
   }
+  // The right password clears the count it was booked in, whatever the account's status.
+  await users.clearFailures(user.id);
   if (user.status !== 1) {
     await attempt('disabled');
     return fail('userDisabled');
   }
-  if (user.login_failures > 0 || user.locked_until) await users.clearFailures(user.id);
   if (passwords.isLegacy(user.password)) await users.upgradeHash(user.id, await passwords.hash(body.password));
   await attempt('ok');
 
