@@ -71,6 +71,25 @@ export interface RateLimitTable {
   window_start: number | string;
 }
 
+/** Counts kept by triggers (0004_scale): `users`, `role` (live rows), `audit_log`, `login_record:<user id>`. */
+export interface RowCountTable {
+  name: string;
+  /** PostgreSQL's bigint arrives as a string. */
+  n: number | string;
+}
+
+/** SQLite only: FTS5 trigram indexes of the live users and roles, under their ids as rowid. */
+export interface UsersSearchTable {
+  rowid: number;
+  username: string;
+}
+
+export interface RoleSearchTable {
+  rowid: number;
+  name: string;
+  code: string;
+}
+
 export interface Database {
   role: RoleTable;
   users: UsersTable;
@@ -79,6 +98,9 @@ export interface Database {
   login_record: LoginRecordTable;
   audit_log: AuditLogTable;
   rate_limit: RateLimitTable;
+  row_count: RowCountTable;
+  users_search: UsersSearchTable;
+  role_search: RoleSearchTable;
 }
 
 export type RoleRow = Selectable<RoleTable>;

@@ -44,3 +44,6 @@ export const requestId = {
   "header": "x-request-id",
   "pattern": "^[A-Za-z0-9._:-]{1,64}$"
 } as const;
+
+/** x-max-result-window of components.parameters.Page: how deep page and pageSize reach; keyword totals are counted up to it */
+export const resultWindow = 10000;

@@ -125,5 +125,15 @@ export const errors = {
     "errCode": 1025,
     "status": 431,
     "errMsg": "request headers are too large"
+  },
+  "pageTooDeep": {
+    "errCode": 1026,
+    "status": 400,
+    "errMsg": "page is beyond the result window, continue with cursor"
+  },
+  "cursorInvalid": {
+    "errCode": 1027,
+    "status": 400,
+    "errMsg": "cursor was not issued by this server"
   }
 } as const;

@@ -542,9 +542,11 @@ export interface components {
         };
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
+            nextCursor: components["schemas"]["NextCursor"];
             page: number;
             pageSize: number;
             total: number;
+            totalExact: components["schemas"]["TotalExact"];
         };
         Credentials: {
             /** Format: password */
@@ -609,9 +611,11 @@ export interface components {
         };
         LoginRecordPage: {
             items: components["schemas"]["LoginRecord"][];
+            nextCursor: components["schemas"]["NextCursor"];
             page: number;
             pageSize: number;
             total: number;
+            totalExact: components["schemas"]["TotalExact"];
         };
         LoginSuccess: {
             data: {
@@ -627,6 +631,8 @@ export interface components {
             /** @enum {string} */
             errMsg: "login success";
         };
+        /** @description Send it back as `cursor` for the rows after this page; null after the last row. */
+        NextCursor: string | null;
         /**
          * Format: int32
          * @description Days a password stays valid after it is set; -1 (or 0) means it never expires.
@@ -694,9 +700,11 @@ export interface components {
         RoleName: string;
         RolePage: {
             items: components["schemas"]["Role"][];
+            nextCursor: components["schemas"]["NextCursor"];
             page: number;
             pageSize: number;
             total: number;
+            totalExact: components["schemas"]["TotalExact"];
         };
         RoleSuccess: {
             data: components["schemas"]["Role"];
@@ -724,6 +732,8 @@ export interface components {
          * @description RFC 3339, UTC.
          */
         Timestamp: string;
+        /** @description Whether `total` is the exact count; false when a keyword matches over 10,000 rows (`total` is then 10000). */
+        TotalExact: boolean;
         User: {
             createdAt: components["schemas"]["Timestamp"];
             id: number;
@@ -744,9 +754,11 @@ export interface components {
         UserListSuccess: {
             data: {
                 items: components["schemas"]["User"][];
+                nextCursor: components["schemas"]["NextCursor"];
                 page: number;
                 pageSize: number;
                 total: number;
+                totalExact: components["schemas"]["TotalExact"];
                 user: components["schemas"]["User"];
             };
             /** @enum {integer} */
@@ -910,7 +922,17 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's
+         *     order, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did
+         *     not issue answers 400, errCode 1027.
+         */
+        Cursor: string;
         IdPath: components["schemas"]["Id"];
+        /**
+         * @description The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):
+         *     a deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.
+         */
         Page: number;
         PageSize: number;
     };
@@ -923,6 +945,16 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
+                /**
+                 * @description The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's
+                 *     order, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did
+                 *     not issue answers 400, errCode 1027.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):
+                 *     a deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.
+                 */
                 page?: components["parameters"]["Page"];
                 pageSize?: components["parameters"]["PageSize"];
             };
@@ -1024,8 +1056,18 @@ export interface operations {
     listRoles: {
         parameters: {
             query?: {
+                /**
+                 * @description The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's
+                 *     order, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did
+                 *     not issue answers 400, errCode 1027.
+                 */
+                cursor?: components["parameters"]["Cursor"];
                 /** @description Case-insensitive substring of the role's name or code. */
                 keyword?: string;
+                /**
+                 * @description The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):
+                 *     a deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.
+                 */
                 page?: components["parameters"]["Page"];
                 pageSize?: components["parameters"]["PageSize"];
             };
@@ -1299,6 +1341,16 @@ export interface operations {
     listLoginRecords: {
         parameters: {
             query?: {
+                /**
+                 * @description The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's
+                 *     order, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did
+                 *     not issue answers 400, errCode 1027.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):
+                 *     a deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.
+                 */
                 page?: components["parameters"]["Page"];
                 pageSize?: components["parameters"]["PageSize"];
             };
@@ -1479,8 +1531,18 @@ export interface operations {
     listUsers: {
         parameters: {
             query?: {
+                /**
+                 * @description The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's
+                 *     order, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did
+                 *     not issue answers 400, errCode 1027.
+                 */
+                cursor?: components["parameters"]["Cursor"];
                 /** @description Case-insensitive substring of the username. */
                 keyword?: string;
+                /**
+                 * @description The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):
+                 *     a deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.
+                 */
                 page?: components["parameters"]["Page"];
                 pageSize?: components["parameters"]["PageSize"];
             };

@@ -12,7 +12,12 @@ const specPath = new URL('openapi.yaml', root);
 const header = '// Generated from openapi.yaml by `npm run generate`. Do not edit.\n\n';
 
 type Schema = { $ref?: string; enum?: unknown[]; default?: unknown; minimum?: number; maximum?: number; properties?: Record<string, Schema> };
-type Spec = { 'x-errors': Record<string, unknown>; 'x-response-headers': Record<string, string>; 'x-request-id': { header: string; pattern: string }; components: { schemas: Record<string, Schema> } };
+type Spec = {
+  'x-errors': Record<string, unknown>;
+  'x-response-headers': Record<string, string>;
+  'x-request-id': { header: string; pattern: string };
+  components: { schemas: Record<string, Schema>; parameters: Record<string, { 'x-max-result-window'?: number }> };
+};
 
 const resolve = (spec: Spec, schema: Schema): Schema =>
   schema.$ref ? resolve(spec, spec.components.schemas[schema.$ref.replace('#/components/schemas/', '')]!) : schema;
@@ -35,7 +40,8 @@ export async function renderGenerated(): Promise<Record<string, string>> {
       `/** The defaults of components.schemas.SecuritySettings */\nexport const securityDefaults: components['schemas']['SecuritySettings'] = ${json(defaults)};\n\n` +
       `/** The range of components.schemas.Id: also what a token's user_id must be in */\nexport const idRange = ${json({ minimum: Id!.minimum, maximum: Id!.maximum })} as const;\n\n` +
       `/** x-response-headers: what every response carries (unless its operation states other values) */\nexport const responseHeaders = ${json(spec['x-response-headers'])} as const;\n\n` +
-      `/** x-request-id: the header naming each request, and what a caller's own id must look like to be kept */\nexport const requestId = ${json(spec['x-request-id'])} as const;\n`,
+      `/** x-request-id: the header naming each request, and what a caller's own id must look like to be kept */\nexport const requestId = ${json(spec['x-request-id'])} as const;\n\n` +
+      `/** x-max-result-window of components.parameters.Page: how deep page and pageSize reach; keyword totals are counted up to it */\nexport const resultWindow = ${json(spec.components.parameters.Page!['x-max-result-window'])};\n`,
   };
 }
 

@@ -31,7 +31,7 @@ export interface Services extends Repositories {
 
 /** The repositories on `database`; `timed` wraps each one for the metrics (the CLI leaves them bare). */
 export function repositories({ db, dialect }: DatabaseHandle, timed: Timed = (_name, repository) => repository) {
-  const roles = timed('roles', rolesRepository(db));
+  const roles = timed('roles', rolesRepository(db, dialect));
   return {
     dialect,
     users: timed('users', usersRepository(db, dialect, roles)),

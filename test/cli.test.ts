@@ -12,14 +12,14 @@ const root = new URL('..', import.meta.url).pathname;
 
 t.test('migrate: status, up, down, and clear usage', async (t) => {
   const env = { DATABASE_URL: await testDatabaseUrl(t.testdir()) };
-  t.match(await cli(['migrate', 'status'], env), { code: 0, all: /^0001_initial {2}pending\n0002_accounts {2}pending\n0003_rate_limit {2}pending\n/ });
-  t.match(await cli(['migrate'], env), { code: 0, all: /0001_initial: applied\n0002_accounts: applied\n0003_rate_limit: applied\n/ });
+  t.match(await cli(['migrate', 'status'], env), { code: 0, all: /^0001_initial {2}pending\n0002_accounts {2}pending\n0003_rate_limit {2}pending\n0004_scale {2}pending\n/ });
+  t.match(await cli(['migrate'], env), { code: 0, all: /0001_initial: applied\n0002_accounts: applied\n0003_rate_limit: applied\n0004_scale: applied\n/ });
   t.match(await cli(['migrate', 'up'], env), { code: 0, all: /^up to date\n$/ });
-  t.match(await cli(['migrate', 'status'], env), { code: 0, all: /0003_rate_limit {2}applied \d{4}-\d\d-\d\dT/ });
-  t.match(await cli(['migrate', 'down'], env), { code: 0, all: /^0003_rate_limit: undone\n$/ });
-  t.match(await cli(['migrate', 'status'], env), { code: 0, all: /0002_accounts {2}applied .*\n0003_rate_limit {2}pending\n/ });
+  t.match(await cli(['migrate', 'status'], env), { code: 0, all: /0004_scale {2}applied \d{4}-\d\d-\d\dT/ });
+  t.match(await cli(['migrate', 'down'], env), { code: 0, all: /^0004_scale: undone\n$/ });
+  t.match(await cli(['migrate', 'status'], env), { code: 0, all: /0003_rate_limit {2}applied .*\n0004_scale {2}pending\n/ });
   t.match(await cli(['migrate', 'sideways'], env), { code: 2, all: /usage: cms <command>/ });
-  t.match(await cli(['migrate', 'up'], env), { code: 0, all: /^0003_rate_limit: applied\n$/ });
+  t.match(await cli(['migrate', 'up'], env), { code: 0, all: /^0004_scale: applied\n$/ });
 });
 
 t.test('migrate: instances migrating one fresh database at once wait for one another', async (t) => {
@@ -27,7 +27,7 @@ t.test('migrate: instances migrating one fresh database at once wait for one ano
   const runs = await Promise.all(Array.from({ length: 4 }, () => cli(['migrate'], env)));
   t.same(runs.map((r) => r.code), [0, 0, 0, 0], runs.map((r) => r.all).join(''));
   t.equal(runs.filter((r) => /0001_initial: applied/.test(r.all)).length, 1, 'one of them applied the migrations');
-  t.match(await cli(['migrate', 'status'], env), { code: 0, all: /0003_rate_limit {2}applied/ });
+  t.match(await cli(['migrate', 'status'], env), { code: 0, all: /0004_scale {2}applied/ });
 });
 
 t.test('openapi prints the document; serve runs the server', async (t) => {

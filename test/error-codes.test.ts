@@ -82,6 +82,8 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
       const port = await listen(await startApp(t, { headersTimeoutSeconds: 1, requestTimeoutSeconds: 1 }));
       return (await rawExchange(port, (socket) => void socket.write('GET /api/v1/platform/ping HTTP/1.1\r\n'))).reply!;
     },
+    pageTooDeep: (a) => a.call({ url: '/api/v1/user/list?page=101&pageSize=100', ...as }),
+    cursorInvalid: (a) => a.call({ url: '/api/v1/audit?cursor=bm90LWFuLWlk', ...as }),
     headersTooLarge: async (a) => (await rawExchange(await listen(a), (socket) => void socket.write(`GET / HTTP/1.1\r\nx: ${'a'.repeat(20_000)}\r\n\r\n`))).reply!,
   };
   for (const name of ['sleepy', 'locky', 'expiring']) await app.register(name, `${name}-password`);

@@ -3,7 +3,9 @@ import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kyse
 
 type Column = [type: 'integer' | 'serial', build: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder];
 
+export const onPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
 /** An auto-incrementing integer primary key: `integer … autoincrement` on SQLite, `serial` on PostgreSQL. */
 export function idColumn(db: Kysely<unknown>): Column {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? ['serial', (c) => c.primaryKey()] : ['integer', (c) => c.primaryKey().autoIncrement()];
+  return onPostgres(db) ? ['serial', (c) => c.primaryKey()] : ['integer', (c) => c.primaryKey().autoIncrement()];
 }

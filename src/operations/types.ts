@@ -43,10 +43,3 @@ export type Handlers = { [K in OperationId]: Handler<K> };
 export function ok<const B>(body: B): { status: 200; body: B } {
   return { status: 200, body };
 }
-
-/** The page's window from the validated `page` and `pageSize` (the spec gives both defaults). */
-export function window(query: { page?: number; pageSize?: number }): { offset: number; limit: number; page: number; pageSize: number } {
-  const page = query.page!;
-  const pageSize = query.pageSize!;
-  return { offset: (page - 1) * pageSize, limit: pageSize, page, pageSize };
-}

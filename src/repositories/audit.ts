@@ -1,6 +1,8 @@
 // All SQL on the audit_log table: who changed what, when, from where.
 import type { Kysely } from 'kysely';
 import type { AuditLogRow, Database } from '../../db/schema.js';
+import { sql } from 'kysely';
+import { after, type Slice, type Window } from './paging.js';
 import { rowCount } from './sql.js';
 import type { components } from '../../generated/openapi.js';
 
@@ -31,12 +33,13 @@ export function auditRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    async page(options: { offset: number; limit: number }): Promise<{ items: AuditLogRow[]; total: number }> {
-      const [items, totals] = await Promise.all([
-        db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(rowCount(options.limit)).offset(rowCount(options.offset)).execute(),
-        db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    /** A page of the log, newest first. */
+    async page(window: Window): Promise<Slice<AuditLogRow>> {
+      const [items, count] = await Promise.all([
+        db.selectFrom('audit_log').selectAll().where(after(sql.ref('id'), window, 'desc')).orderBy('id', 'desc').limit(rowCount(window.limit)).offset(rowCount(window.offset)).execute(),
+        db.selectFrom('row_count').select('n').where('name', '=', 'audit_log').executeTakeFirst(),
       ]);
-      return { items, total: Number(totals.total) };
+      return { items, total: Number(count?.n ?? 0), totalExact: true };
     },
   };
 }

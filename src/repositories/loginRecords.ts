@@ -1,6 +1,8 @@
 // All SQL on the login_record table: one row per login attempt on an existing account.
 import type { Kysely } from 'kysely';
 import type { Database, LoginRecordRow } from '../../db/schema.js';
+import { sql } from 'kysely';
+import { after, type Slice, type Window } from './paging.js';
 import { rowCount } from './sql.js';
 
 export type LoginReason = 'ok' | 'wrong_password' | 'locked' | 'disabled';
@@ -21,12 +23,21 @@ export function loginRecordsRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    async page(userId: number, options: { offset: number; limit: number }): Promise<{ items: LoginRecordRow[]; total: number }> {
-      const [items, totals] = await Promise.all([
-        db.selectFrom('login_record').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(rowCount(options.limit)).offset(rowCount(options.offset)).execute(),
-        db.selectFrom('login_record').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    /** A page of one user's attempts, newest first. */
+    async page(userId: number, window: Window): Promise<Slice<LoginRecordRow>> {
+      const [items, count] = await Promise.all([
+        db
+          .selectFrom('login_record')
+          .selectAll()
+          .where('user_id', '=', userId)
+          .where(after(sql.ref('id'), window, 'desc'))
+          .orderBy('id', 'desc')
+          .limit(rowCount(window.limit))
+          .offset(rowCount(window.offset))
+          .execute(),
+        db.selectFrom('row_count').select('n').where('name', '=', `login_record:${userId}`).executeTakeFirst(),
       ]);
-      return { items, total: Number(totals.total) };
+      return { items, total: Number(count?.n ?? 0), totalExact: true };
     },
   };
 }

@@ -3,7 +3,10 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, RoleRow } from '../../db/schema.js';
 import { effectivePermissions, type Permission } from '../permissions.js';
 import { preparedIn } from './prepared.js';
-import { isUniqueViolation, likePattern, rowCount } from './sql.js';
+import type { Dialect } from '../db.js';
+import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
+import { keyword as keywordOf, likeAny } from './search.js';
+import { isUniqueViolation, rowCount } from './sql.js';
 
 export type RoleWithPermissions = RoleRow & { permissions: Permission[] };
 
@@ -13,7 +16,7 @@ export interface RoleChanges {
   permissions?: Permission[] | undefined;
 }
 
-export function rolesRepository(db: Kysely<Database>) {
+export function rolesRepository(db: Kysely<Database>, dialect: Dialect) {
   const live = () => db.selectFrom('role').selectAll().where('deleted_at', 'is', null);
 
   const grantsOf = preparedIn(db, (ids) => db.selectFrom('role_permission').select(['role_id', 'permission']).where('role_id', 'in', ids));
@@ -38,7 +41,15 @@ export function rolesRepository(db: Kysely<Database>) {
     }
   }
 
-  const matching = (keyword: string) => sql<boolean>`(lower(name) like ${likePattern(keyword)} escape '\\' or lower(code) like ${likePattern(keyword)} escape '\\')`;
+  // Live roles whose name or code contains the keyword, through SQLite's trigram table or PostgreSQL's GIN indexes
+  // (see users.ts). Roles are few next to users: the matching ids are gathered before the page is read.
+  const matchingIds = (text: string) => {
+    const { phrase, pattern, short } = keywordOf(text);
+    const ids = db.selectFrom('role').select('id').where('deleted_at', 'is', null);
+    return dialect === 'sqlite' && !short
+      ? ids.where('id', 'in', (eb) => eb.selectFrom('role_search').select('rowid').where(sql<boolean>`role_search match ${phrase}`))
+      : ids.where(likeAny(pattern, sql.ref('name'), sql.ref('code')));
+  };
 
   return {
     withPermissions,
@@ -58,16 +69,15 @@ export function rolesRepository(db: Kysely<Database>) {
       return role && (await withPermissions([role]))[0];
     },
 
-    async page(options: { offset: number; limit: number; keyword?: string | undefined }) {
-      const { offset, limit, keyword } = options;
-      let items = live().orderBy('id').limit(rowCount(limit)).offset(rowCount(offset));
-      let count = db.selectFrom('role').where('deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('total'));
-      if (keyword) {
-        items = items.where(matching(keyword));
-        count = count.where(matching(keyword));
-      }
-      const [rows, totals] = await Promise.all([items.execute(), count.executeTakeFirstOrThrow()]);
-      return { items: await withPermissions(rows), total: Number(totals.total) };
+    /** A page of live roles in id order, those whose name or code contains `keyword` when it is given. */
+    async page(window: Window, keyword?: string): Promise<Slice<RoleWithPermissions>> {
+      let items = live().where(after(sql.ref('id'), window, 'asc')).orderBy('id').limit(rowCount(window.limit)).offset(rowCount(window.offset));
+      if (keyword) items = items.where('id', 'in', matchingIds(keyword));
+      const count = keyword
+        ? db.selectFrom(matchingIds(keyword).limit(countLimit).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then(({ n }) => cappedTotal(n))
+        : db.selectFrom('row_count').select('n').where('name', '=', 'role').executeTakeFirst().then((row) => ({ total: Number(row?.n ?? 0), totalExact: true }));
+      const [rows, counted] = await Promise.all([items.execute(), count]);
+      return { items: await withPermissions(rows), ...counted };
     },
 
     /** The role created, or null when a live role already has that code. */

@@ -5,7 +5,9 @@ import { adminRoleCode } from '../permissions.js';
 import type { Dialect } from '../db.js';
 import { prepared } from './prepared.js';
 import type { RolesRepository, RoleWithPermissions } from './roles.js';
-import { isUniqueViolation, likePattern, rowCount } from './sql.js';
+import { isUniqueViolation, rowCount } from './sql.js';
+import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
+import { keyword as keywordOf, likeAny } from './search.js';
 
 export type UserWithRole = Omit<UserRow, 'password'> & { role: RoleWithPermissions };
 /** What a list of users shows of each (presentUser's fields); the rest stays in the database. */
@@ -64,22 +66,43 @@ export function usersRepository(db: Kysely<Database>, dialect: Dialect, roles: R
   const presentAll = async (rows: Row[]) => (await present(rows)).map((p) => p.user);
 
   const lowerName = sql<string>`lower(users.username)`;
-  const matching = sql<boolean>`lower(users.username) like ${''} escape '\\'`;
   const byId = prepared(db, live.where('users.id', '=', 0));
   const byName = prepared(db, live.where(lowerName, '=', ''));
   const byNameWithSecret = prepared(db, live.select('users.password').where(lowerName, '=', ''));
   // A page carries only the listed columns, and each role is read once rather than joined to every user's row:
   // SQLite values cost about as much to bring into JavaScript as the rest of the request.
-  const listed = db
-    .selectFrom('users')
-    .where('users.deleted_at', 'is', null)
-    .select(['users.id', 'users.uid', 'users.username', 'users.status', 'users.role_id', 'users.locked_until', 'users.created_at', 'users.updated_at'])
-    .orderBy('users.id');
-  const page = prepared(db, listed.limit(rowCount(0)).offset(rowCount(0)));
-  const pageMatching = prepared(db, listed.where(matching).limit(rowCount(0)).offset(rowCount(0)));
-  const countQuery = db.selectFrom('users').where('users.deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('total'));
-  const count = prepared(db, countQuery);
-  const countMatching = prepared(db, countQuery.where(matching));
+  const columns = ['users.id', 'users.uid', 'users.username', 'users.status', 'users.role_id', 'users.locked_until', 'users.created_at', 'users.updated_at'] as const;
+  const listed = db.selectFrom('users').where('users.deleted_at', 'is', null).select(columns).orderBy('users.id');
+  const byOffset = prepared(db, listed.limit(rowCount(0)).offset(rowCount(0)));
+  const byCursor = prepared(db, listed.where('users.id', '>', 0).limit(rowCount(0)));
+  const liveCount = prepared(db, db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users')));
+
+  // Keyword search: SQLite's trigram table gives the matching ids in id order (a seek, then the page); keywords
+  // shorter than a trigram, and PostgreSQL (whose planner picks the GIN index or the id order), filter the list.
+  const matching = (pattern: string) => likeAny(pattern, sql.ref('users.username'));
+  const searchPage = (text: string, window: Window) => {
+    const { phrase, pattern, short } = keywordOf(text);
+    const query =
+      dialect === 'sqlite' && !short
+        ? db
+            .selectFrom('users_search')
+            .innerJoin('users', 'users.id', 'users_search.rowid')
+            .where(sql<boolean>`users_search match ${phrase}`)
+            .where(after(sql.ref('users_search.rowid'), window, 'asc'))
+            .select(columns)
+            .orderBy('users_search.rowid')
+        : listed.where(matching(pattern)).where(after(sql.ref('users.id'), window, 'asc'));
+    return query.limit(rowCount(window.limit)).offset(rowCount(window.offset)).execute();
+  };
+  const searchCount = async (text: string) => {
+    const { phrase, pattern, short } = keywordOf(text);
+    const matches =
+      dialect === 'sqlite' && !short
+        ? db.selectFrom('users_search').select('rowid as id').where(sql<boolean>`users_search match ${phrase}`).limit(countLimit)
+        : db.selectFrom('users').select('users.id').where('users.deleted_at', 'is', null).where(matching(pattern)).limit(countLimit);
+    const { n } = await db.selectFrom(matches.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return cappedTotal(n);
+  };
 
   const enabledAdmins = (trx: Transaction<Database>) =>
     trx
@@ -157,13 +180,16 @@ export function usersRepository(db: Kysely<Database>, dialect: Dialect, roles: R
       return (await presentAll(await byId(id)))[0] ?? null;
     },
 
-    async page(options: { offset: number; limit: number; keyword?: string | undefined }): Promise<{ items: ListedUser[]; total: number }> {
-      const { offset, limit, keyword } = options;
-      const [rows, totals] = keyword
-        ? await Promise.all([pageMatching(likePattern(keyword), limit, offset), countMatching(likePattern(keyword))])
-        : await Promise.all([page(limit, offset), count()]);
+    /** A page of live users in id order, those whose name contains `keyword` (any case) when it is given. */
+    async page(window: Window, keyword?: string): Promise<Slice<ListedUser>> {
+      const [rows, counted] = keyword
+        ? await Promise.all([searchPage(keyword, window), searchCount(keyword)])
+        : await Promise.all([
+            window.after === undefined ? byOffset(window.limit, window.offset) : byCursor(window.after, window.limit),
+            liveCount().then(([count]) => ({ total: Number(count?.n ?? 0), totalExact: true })),
+          ]);
       const roleOf = await roles.findByIds([...new Set(rows.map((row) => row.role_id))]);
-      return { items: rows.map((row) => ({ ...row, role: roleOf.get(row.role_id)! })), total: Number(totals[0]?.total ?? 0) };
+      return { items: rows.map((row) => ({ ...row, role: roleOf.get(row.role_id)! })), ...counted };
     },
 
     async hasEnabledAdmin(): Promise<boolean> {

@@ -1,8 +1,8 @@
-import { ok, window, type Handler } from '../types.js';
+import { ok, type Handler } from '../types.js';
+import { listAnswer, listRequest } from '../paging.js';
 import { presentRole } from '../present.js';
 
 export const listRoles: Handler<'listRoles'> = async ({ query }, { services }) => {
-  const { offset, limit, page, pageSize } = window(query);
-  const { items, total } = await services.roles.page({ offset, limit, keyword: query.keyword });
-  return ok({ errCode: 0, data: { items: items.map(presentRole), total, page, pageSize }, errMsg: 'success' });
+  const list = listRequest(query);
+  return ok({ errCode: 0, data: listAnswer(list, await services.roles.page(list.window, query.keyword), presentRole), errMsg: 'success' });
 };

@@ -1,10 +1,10 @@
 import { fail } from '../../envelope.js';
-import { ok, window, type Handler } from '../types.js';
+import { ok, type Handler } from '../types.js';
+import { listAnswer, listRequest } from '../paging.js';
 import { presentLoginRecord } from '../present.js';
 
 export const listLoginRecords: Handler<'listLoginRecords'> = async ({ params, query }, { services }) => {
+  const list = listRequest(query);
   if (!(await services.users.findById(params.id))) return fail('userNotFound', `user not found: ${params.id}`);
-  const { offset, limit, page, pageSize } = window(query);
-  const { items, total } = await services.loginRecords.page(params.id, { offset, limit });
-  return ok({ errCode: 0, data: { items: items.map(presentLoginRecord), total, page, pageSize }, errMsg: 'success' });
+  return ok({ errCode: 0, data: listAnswer(list, await services.loginRecords.page(params.id, list.window), presentLoginRecord), errMsg: 'success' });
 };

@@ -1,16 +1,17 @@
-import type { ListedUser } from '../../repositories/users.js';
-import { ok, window, type Handler } from '../types.js';
+import type { Window } from '../../repositories/paging.js';
+import { ok, type Handler } from '../types.js';
+import { listAnswer, listRequest } from '../paging.js';
 import { presentUser } from '../present.js';
 
 export const listUsers: Handler<'listUsers'> = async ({ query }, { caller, mayActOnOthers, services }) => {
-  const { offset, limit, page, pageSize } = window(query);
-  const answer = (items: ListedUser[], total: number) =>
-    ok({ errCode: 0, data: { user: presentUser(caller), items: items.map((u) => presentUser(u)), total, page, pageSize }, errMsg: 'success' });
-  if (mayActOnOthers) {
-    const { items, total } = await services.users.page({ offset, limit, keyword: query.keyword });
-    return answer(items, total);
-  }
+  const list = listRequest(query);
   // Without user:read the caller sees only themselves, filtered and paged as everyone else's view is.
-  const own = [caller].filter((u) => !query.keyword || u.username.toLowerCase().includes(query.keyword.toLowerCase()));
-  return answer(own.slice(offset, offset + limit), own.length);
+  const slice = mayActOnOthers ? await services.users.page(list.window, query.keyword) : ownSlice(caller, list.window, query.keyword);
+  return ok({ errCode: 0, data: { user: presentUser(caller), ...listAnswer(list, slice, presentUser) }, errMsg: 'success' });
 };
+
+function ownSlice<U extends { id: number; username: string }>(caller: U, window: Window, keyword?: string) {
+  const own = [caller].filter((u) => !keyword || u.username.toLowerCase().includes(keyword.toLowerCase()));
+  const items = window.after === undefined ? own.slice(window.offset, window.offset + window.limit) : own.filter((u) => u.id > window.after!);
+  return { items, total: own.length, totalExact: true };
+}
