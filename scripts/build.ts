@@ -1,6 +1,7 @@
 // `npm run build [-- <dir>]`: the single-file deploy. One bundled ES module (dist/cms.js, the CLI whose `serve`
-// runs the server), the files it reads at run time, and the two native addons with what loads them, so that
-// `node dist/cms.js serve` runs on a machine with Node and no node_modules.
+// runs the server) with the SQLite reader thread beside it, the files they read at run time, and the two native
+// addons with what loads them, so that `node dist/cms.js serve` runs on a machine with Node and no node_modules.
+import { readdirSync } from 'node:fs';
 import { chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -20,17 +21,24 @@ const natives: Record<string, string[]> = {
   argon2: ['package.json', 'argon2.cjs', `prebuilds/${platform}`],
   '@phc/format': ['.'],
   'node-gyp-build': ['.'],
+  '@node-rs/bcrypt': ['package.json', 'index.js', 'binding.js'],
 };
+// @node-rs/bcrypt loads its binary from the package built for this platform, the only one npm installed.
+for (const name of readdirSync(join(root, 'node_modules/@node-rs'))) if (name.startsWith('bcrypt-')) natives[`@node-rs/${name}`] = ['.'];
 
 await rm(out, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'src/cli.ts')],
-  outfile: join(out, 'cms.js'),
+  // The CLI, and the thread that reads the SQLite database aside (src/sqliteReader.ts) beside it.
+  entryPoints: [
+    { in: join(root, 'src/cli.ts'), out: 'cms' },
+    { in: join(root, 'src/sqliteReaderThread.ts'), out: 'sqliteReaderThread' },
+  ],
+  outdir: out,
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  external: ['argon2', 'better-sqlite3'],
+  external: ['argon2', 'better-sqlite3', '@node-rs/bcrypt'],
   define: { BUNDLED: 'true' },
   // The bundled CommonJS packages expect require, __filename and __dirname.
   banner: {

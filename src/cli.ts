@@ -1,5 +1,6 @@
 // The command line beside the server: `cms <command>` (the built file), `npm run cli -- <command>` (from source).
 // Administrators are created here or from ADMIN_USERNAME/ADMIN_PASSWORD at start, never through an open endpoint.
+import './threadPool.js';
 import './tickShape.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';

@@ -18,6 +18,7 @@ import { mustChangePassword } from './auth.js';
 import { isUnavailable } from './db.js';
 import type { Services } from './services.js';
 import { assetPath } from './assets.js';
+import { Saturated } from './limiter.js';
 
 
 /**
@@ -271,6 +272,8 @@ export async function contract(app: FastifyInstance, options: ContractOptions): 
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return respondFailure(request, reply, error.errorName, error.message, error.headers);
+    // A bounded queue (password hashing, reads aside) that is full.
+    if (error instanceof Saturated) return respondFailure(request, reply, 'busy', undefined, { 'retry-after': '1' });
     const rejection = fastifyRejection(error);
     if (rejection) return respondFailure(request, reply, ...rejection);
     if (isUnavailable(error)) {

@@ -3,10 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, SqliteDialect, sql, type MigrationResultSet, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type Compilable, type MigrationResultSet, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { migrations } from '../db/migrations/index.js';
 import { CurrentSchemaPostgresDialect } from './postgresIntrospector.js';
+import { sqliteReader } from './sqliteReader.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -15,6 +16,11 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** PostgreSQL's connection pool, for its metrics; none on SQLite. */
   pool?: pg.Pool;
+  /**
+   * Runs a read whose cost its page does not bound away from the event loop: on SQLite, on a connection of its own
+   * in a worker thread (src/sqliteReader.ts); on PostgreSQL, as any query (the pool never blocks the process).
+   */
+  readAside<R>(query: Compilable<R>): Promise<R[]>;
 }
 
 /** How long a statement waits for a lock (SQLite's busy timeout, PostgreSQL's lock_timeout) before it fails. */
@@ -158,10 +164,15 @@ export function connect(databaseUrl: string, poolMax = 10): DatabaseHandle {
     // the broken client when it comes back.
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
-    return { db: new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) }), dialect: 'postgres', pool };
+    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', pool, readAside: async (query) => (await db.executeQuery(query.compile())).rows };
   }
   const path = databaseUrl.slice('sqlite:'.length);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteConnection(path) }) }), dialect: 'sqlite' };
+  const reader = path === ':memory:' ? undefined : sqliteReader(path, lockWaitMs);
+  const connection = sqliteConnection(path);
+  const database: SqliteDatabase = { prepare: connection.prepare, close: () => (void reader?.close(), connection.close()) };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', readAside: async (query) => (reader ? reader.all(query.compile()) : (await db.executeQuery(query.compile())).rows) };
 }
 
 /** Kysely's migrator over db/migrations, for start-up and the CLI's `migrate`. */

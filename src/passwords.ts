@@ -1,11 +1,11 @@
 // argon2id hashing, bounded so a login storm cannot starve every other request of CPU. Hashes imported from the
-// original system (bcrypt) verify too, and are replaced by argon2id on the next successful login.
+// original system (bcrypt) verify too (natively, on libuv's thread pool like argon2, never on the event loop), and
+// are replaced by argon2id on the next successful login.
 import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
-import bcrypt from 'bcryptjs';
-import { ApiError } from './envelope.js';
-import { createLimiter, Saturated } from './limiter.js';
+import { verify as bcryptVerify } from '@node-rs/bcrypt';
+import { createLimiter } from './limiter.js';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 const options = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -21,17 +21,10 @@ export interface Passwords {
 }
 
 export async function createPasswords({ concurrency = availableParallelism(), queue = 64 } = {}): Promise<Passwords> {
-  const limit = createLimiter(concurrency, queue);
-  const bounded = async <T>(task: () => Promise<T>): Promise<T> => {
-    try {
-      return await limit(task);
-    } catch (error) {
-      if (error instanceof Saturated) throw new ApiError('busy', undefined, { 'retry-after': '1' });
-      throw error;
-    }
-  };
+  // Beyond the queue, the limiter throws Saturated: the contract layer answers 503 (busy) with Retry-After.
+  const bounded = createLimiter(concurrency, queue);
   const dummy = await argon2.hash(randomBytes(32), options);
-  const check = (hash: string, password: string) => (isBcrypt(hash) ? bcrypt.compare(password, hash) : argon2.verify(hash, password));
+  const check = (hash: string, password: string) => (isBcrypt(hash) ? bcryptVerify(password, hash) : argon2.verify(hash, password));
   return {
     hash: (password) => bounded(() => argon2.hash(password, options)),
     verify: (hash, password) => bounded(async () => (await check(hash ?? dummy, password)) && hash !== undefined),

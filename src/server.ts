@@ -1,4 +1,5 @@
 // Entry point (`npm start`, `cms serve`): read the environment, build the app, listen, drain on SIGTERM.
+import './threadPool.js';
 import './tickShape.js';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';

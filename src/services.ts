@@ -30,11 +30,12 @@ export interface Services extends Repositories {
 }
 
 /** The repositories on `database`; `timed` wraps each one for the metrics (the CLI leaves them bare). */
-export function repositories({ db, dialect }: DatabaseHandle, timed: Timed = (_name, repository) => repository) {
+export function repositories(handle: DatabaseHandle, timed: Timed = (_name, repository) => repository) {
+  const { db, dialect } = handle;
   const roles = timed('roles', rolesRepository(db, dialect));
   return {
     dialect,
-    users: timed('users', usersRepository(db, dialect, roles)),
+    users: timed('users', usersRepository(handle, roles)),
     roles,
     settings: timed('settings', settingsRepository(db)),
     loginRecords: timed('loginRecords', loginRecordsRepository(db)),

@@ -45,6 +45,10 @@ t.test('npm run build: node cms.js serve answers the seed operations with no nod
   t.equal(login.json.errCode, 1000);
   const list = await fetchChecked(`${base}/api/v1/user/list`, { headers: { token: login.json.data.token } });
   t.same(list.json.data.items.map((u: { username: string }) => u.username), ['boss', 'built']);
+  for (const keyword of ['uil', 'b']) {
+    const found = await fetchChecked(`${base}/api/v1/user/list?keyword=${keyword}`, { headers: { token: login.json.data.token } });
+    t.same(found.json.data.items.map((u: { username: string }) => u.username), keyword === 'b' ? ['boss', 'built'] : ['built'], `keyword ${keyword}: the reader thread is in the build`);
+  }
   t.match((await fetchChecked(`${base}/metrics`)).text, /http_request_duration_seconds_bucket/);
   t.equal((await fetchChecked(`${base}/docs/swagger-ui-bundle.js`)).status, 200, 'the docs files are in the build');
   server.kill('SIGTERM');

@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewUser, UserRow } from '../../db/schema.js';
 import { adminRoleCode } from '../permissions.js';
-import type { Dialect } from '../db.js';
+import type { DatabaseHandle } from '../db.js';
 import { prepared } from './prepared.js';
 import type { RolesRepository, RoleWithPermissions } from './roles.js';
 import { isUniqueViolation, rowCount } from './sql.js';
@@ -17,7 +17,7 @@ export type UserWithSecret = UserWithRole & { password: string };
 /** What a change to users answers when it would leave no enabled, live administrator. */
 export const lastAdmin = 'lastAdmin';
 
-export function usersRepository(db: Kysely<Database>, dialect: Dialect, roles: RolesRepository) {
+export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle, 'db' | 'dialect' | 'readAside'>, roles: RolesRepository) {
   const live = db
     .selectFrom('users')
     .innerJoin('role', 'role.id', 'users.role_id')
@@ -77,8 +77,10 @@ export function usersRepository(db: Kysely<Database>, dialect: Dialect, roles: R
   const byCursor = prepared(db, listed.where('users.id', '>', 0).limit(rowCount(0)));
   const liveCount = prepared(db, db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users')));
 
-  // Keyword search: SQLite's trigram table gives the matching ids in id order (a seek, then the page); keywords
-  // shorter than a trigram, and PostgreSQL (whose planner picks the GIN index or the id order), filter the list.
+  // Keyword search: SQLite's trigram table gives the matching ids in id order; keywords shorter than a trigram, and
+  // PostgreSQL (whose planner picks the GIN index or the id order), filter the list. Neither is bounded by the page
+  // (a rare short keyword scans every user; a cursor deep into a common keyword skips its matches), so they read
+  // aside, off the event loop.
   const matching = (pattern: string) => likeAny(pattern, sql.ref('users.username'));
   const searchPage = (text: string, window: Window) => {
     const { phrase, pattern, short } = keywordOf(text);
@@ -92,7 +94,7 @@ export function usersRepository(db: Kysely<Database>, dialect: Dialect, roles: R
             .select(columns)
             .orderBy('users_search.rowid')
         : listed.where(matching(pattern)).where(after(sql.ref('users.id'), window, 'asc'));
-    return query.limit(rowCount(window.limit)).offset(rowCount(window.offset)).execute();
+    return readAside(query.limit(rowCount(window.limit)).offset(rowCount(window.offset)));
   };
   const searchCount = async (text: string) => {
     const { phrase, pattern, short } = keywordOf(text);
@@ -100,8 +102,8 @@ export function usersRepository(db: Kysely<Database>, dialect: Dialect, roles: R
       dialect === 'sqlite' && !short
         ? db.selectFrom('users_search').select('rowid as id').where(sql<boolean>`users_search match ${phrase}`).limit(countLimit)
         : db.selectFrom('users').select('users.id').where('users.deleted_at', 'is', null).where(matching(pattern)).limit(countLimit);
-    const { n } = await db.selectFrom(matches.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return cappedTotal(n);
+    const [counted] = await readAside(db.selectFrom(matches.as('m')).select((eb) => eb.fn.countAll<number>().as('n')));
+    return cappedTotal(counted?.n);
   };
 
   const enabledAdmins = (trx: Transaction<Database>) =>
@@ -156,6 +158,26 @@ export function usersRepository(db: Kysely<Database>, dialect: Dialect, roles: R
         if (isUniqueViolation(error)) return null;
         throw error;
       }
+    },
+
+    /** How many of `users` were created; those whose name or uid a live user has are left out (import). */
+    async createMany(users: NewUser[]): Promise<number> {
+      if (users.length === 0) return 0;
+      const inserted = await db.insertInto('users').values(users).onConflict((oc) => oc.doNothing()).returning('id').execute();
+      return inserted.length;
+    },
+
+    /** Which of `names` live users hold, lower-cased. */
+    async takenNames(names: string[]): Promise<Set<string>> {
+      if (names.length === 0) return new Set();
+      const rows = await db.selectFrom('users').select(lowerName.as('name')).where('deleted_at', 'is', null).where(lowerName, 'in', names.map((name) => name.toLowerCase())).execute();
+      return new Set(rows.map((row) => row.name));
+    },
+
+    /** Which of `uids` any user, live or deleted, holds. */
+    async takenUids(uids: string[]): Promise<Set<string>> {
+      if (uids.length === 0) return new Set();
+      return new Set((await db.selectFrom('users').select('uid').where('uid', 'in', uids).execute()).map((row) => row.uid));
     },
 
     async existsByUsername(username: string): Promise<boolean> {
