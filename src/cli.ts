@@ -1,7 +1,7 @@
 // The command line beside the server: `cms <command>` (the built file), `npm run cli -- <command>` (from source).
 // Administrators are created here or from ADMIN_USERNAME/ADMIN_PASSWORD at start, never through an open endpoint.
-import './threadPool.js';
 import './tickShape.js';
+import './threadPool.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { AccountError, createAdmin, resetPasswordOf } from './accounts.js';

@@ -83,54 +83,66 @@ async function postgres(db: Kysely<unknown>): Promise<void> {
   await sql`create extension if not exists pg_trgm with schema public`.execute(db);
   const { rows } = await sql<{ schema: string }>`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'`.execute(db);
   const ops = sql.raw(`${rows[0]!.schema}.gin_trgm_ops`);
-  await sql`create index users_username_trgm on users using gin (lower(username) ${ops}) where deleted_at is null`.execute(db);
+  // The users' trigram index is on a column of its own: pg_trgm also serves `=`, and on `lower(username)` itself the
+  // planner took it over the unique b-tree for every lookup by name (login), at several times the cost.
+  await sql`alter table users add column search_name text generated always as (lower(username)) stored`.execute(db);
+  await sql`create index users_search_name_trgm on users using gin (search_name ${ops}) where deleted_at is null`.execute(db);
   await sql`create index role_name_trgm on role using gin (lower(name) ${ops}) where deleted_at is null`.execute(db);
   await sql`create index role_code_trgm on role using gin (lower(code) ${ops}) where deleted_at is null`.execute(db);
 
+  // Inserts and deletes are counted once a statement, from its transition table: a row-level trigger would update
+  // the one counter row once per row, and PostgreSQL keeps every version of that row until vacuum (a 500-row
+  // insert left 500, and each update walks them all). Soft deletes change a row or a few: counted per row.
   const statements = [
-    // A soft-delete table's live rows: inserted live, deleted or undeleted, removed.
-    `create function count_live_rows() returns trigger language plpgsql as $$
-     declare
-       delta integer := 0;
+    `create function count_inserted() returns trigger language plpgsql as $$
      begin
-       if tg_op <> 'DELETE' and new.deleted_at is null then delta := delta + 1; end if;
-       if tg_op <> 'INSERT' and old.deleted_at is null then delta := delta - 1; end if;
-       update row_count set n = n + delta where name = tg_table_name;
-       return null;
-     end $$`,
-    `create function count_rows() returns trigger language plpgsql as $$
-     begin
-       update row_count set n = n + (case when tg_op = 'INSERT' then 1 else -1 end) where name = tg_table_name;
-       return null;
-     end $$`,
-    `create function count_login_records() returns trigger language plpgsql as $$
-     begin
-       if tg_op = 'INSERT' then
-         insert into row_count (name, n) values ('login_record:' || new.user_id, 1) on conflict (name) do update set n = row_count.n + 1;
+       if tg_table_name = 'login_record' then
+         insert into row_count (name, n) select 'login_record:' || user_id, count(*) from new_rows group by user_id
+         on conflict (name) do update set n = row_count.n + excluded.n;
+       elsif tg_table_name = 'audit_log' then
+         update row_count set n = n + (select count(*) from new_rows) where name = tg_table_name;
        else
-         update row_count set n = n - 1 where name = 'login_record:' || old.user_id;
+         update row_count set n = n + (select count(*) from new_rows where deleted_at is null) where name = tg_table_name;
        end if;
        return null;
      end $$`,
-    `create trigger users_live_insert after insert on users for each row when (new.deleted_at is null) execute function count_live_rows()`,
-    `create trigger users_live_update after update of deleted_at on users for each row when ((old.deleted_at is null) <> (new.deleted_at is null)) execute function count_live_rows()`,
-    `create trigger users_live_delete after delete on users for each row when (old.deleted_at is null) execute function count_live_rows()`,
-    `create trigger role_live_insert after insert on role for each row when (new.deleted_at is null) execute function count_live_rows()`,
-    `create trigger role_live_update after update of deleted_at on role for each row when ((old.deleted_at is null) <> (new.deleted_at is null)) execute function count_live_rows()`,
-    `create trigger role_live_delete after delete on role for each row when (old.deleted_at is null) execute function count_live_rows()`,
-    `create trigger audit_log_count after insert or delete on audit_log for each row execute function count_rows()`,
-    `create trigger login_record_count after insert or delete on login_record for each row execute function count_login_records()`,
+    `create function count_deleted() returns trigger language plpgsql as $$
+     begin
+       if tg_table_name = 'login_record' then
+         update row_count set n = n - gone.n from (select 'login_record:' || user_id as name, count(*) as n from old_rows group by user_id) as gone
+         where row_count.name = gone.name;
+       elsif tg_table_name = 'audit_log' then
+         update row_count set n = n - (select count(*) from old_rows) where name = tg_table_name;
+       else
+         update row_count set n = n - (select count(*) from old_rows where deleted_at is null) where name = tg_table_name;
+       end if;
+       return null;
+     end $$`,
+    `create function count_soft_delete() returns trigger language plpgsql as $$
+     begin
+       update row_count set n = n + (case when new.deleted_at is null then 1 else -1 end) where name = tg_table_name;
+       return null;
+     end $$`,
   ];
+  for (const table of ['users', 'role', 'audit_log', 'login_record']) {
+    statements.push(`create trigger ${table}_count_insert after insert on ${table} referencing new table as new_rows for each statement execute function count_inserted()`);
+    statements.push(`create trigger ${table}_count_delete after delete on ${table} referencing old table as old_rows for each statement execute function count_deleted()`);
+  }
+  for (const table of ['users', 'role']) {
+    statements.push(
+      `create trigger ${table}_count_update after update of deleted_at on ${table} for each row when ((old.deleted_at is null) <> (new.deleted_at is null)) execute function count_soft_delete()`,
+    );
+  }
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (onPostgres(db)) {
-    for (const table of ['users', 'role']) for (const event of ['insert', 'update', 'delete']) await sql.raw(`drop trigger ${table}_live_${event} on ${table}`).execute(db);
-    await sql`drop trigger audit_log_count on audit_log`.execute(db);
-    await sql`drop trigger login_record_count on login_record`.execute(db);
-    for (const fn of ['count_live_rows', 'count_rows', 'count_login_records']) await sql.raw(`drop function ${fn}()`).execute(db);
-    for (const index of ['users_username_trgm', 'role_name_trgm', 'role_code_trgm']) await db.schema.dropIndex(index).execute();
+    for (const table of ['users', 'role', 'audit_log', 'login_record']) for (const event of ['insert', 'delete']) await sql.raw(`drop trigger ${table}_count_${event} on ${table}`).execute(db);
+    for (const table of ['users', 'role']) await sql.raw(`drop trigger ${table}_count_update on ${table}`).execute(db);
+    for (const fn of ['count_inserted', 'count_deleted', 'count_soft_delete']) await sql.raw(`drop function ${fn}()`).execute(db);
+    for (const index of ['users_search_name_trgm', 'role_name_trgm', 'role_code_trgm']) await db.schema.dropIndex(index).execute();
+    await db.schema.alterTable('users').dropColumn('search_name').execute();
   } else {
     for (const table of ['users', 'role']) for (const event of ['insert', 'update', 'delete']) await sql.raw(`drop trigger ${table}_live_${event}`).execute(db);
     for (const trigger of ['audit_log_insert', 'audit_log_delete', 'login_record_insert', 'login_record_delete']) await sql.raw(`drop trigger ${trigger}`).execute(db);

@@ -5,11 +5,11 @@ import { ApiError } from '../envelope.js';
 import type { Slice, Window } from '../repositories/paging.js';
 
 /** A cursor names the last row of a page by its id; base64url keeps clients from building their own. */
-const encode = (id: number) => Buffer.from(String(id)).toString('base64url');
+export const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url');
 
 function decode(cursor: string): number {
   const id = Number(Buffer.from(cursor, 'base64url').toString());
-  if (!Number.isSafeInteger(id) || id < 0 || encode(id) !== cursor) throw new ApiError('cursorInvalid');
+  if (!Number.isSafeInteger(id) || id < 0 || encodeCursor(id) !== cursor) throw new ApiError('cursorInvalid');
   return id;
 }
 
@@ -39,6 +39,6 @@ export function listAnswer<T extends { id: number }, U>({ page, pageSize }: List
     totalExact: slice.totalExact,
     page,
     pageSize,
-    nextCursor: more ? encode(items[items.length - 1]!.id) : null,
+    nextCursor: more ? encodeCursor(items[items.length - 1]!.id) : null,
   };
 }

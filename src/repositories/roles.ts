@@ -48,7 +48,7 @@ export function rolesRepository(db: Kysely<Database>, dialect: Dialect) {
     const ids = db.selectFrom('role').select('id').where('deleted_at', 'is', null);
     return dialect === 'sqlite' && !short
       ? ids.where('id', 'in', (eb) => eb.selectFrom('role_search').select('rowid').where(sql<boolean>`role_search match ${phrase}`))
-      : ids.where(likeAny(pattern, sql.ref('name'), sql.ref('code')));
+      : ids.where(likeAny(pattern, sql<string>`lower(name)`, sql<string>`lower(code)`));
   };
 
   return {

@@ -19,7 +19,7 @@ export function keyword(text: string): Keyword {
   return { phrase: `"${text.replace(/"/g, '""')}"`, pattern: likePattern(text), short: [...text].length < 3 };
 }
 
-/** `lower(column) like pattern` for each column, any of them matching. */
-export function likeAny(pattern: string, ...columns: RawBuilder<string>[]): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${sql.join(columns.map((column) => sql`lower(${column}) like ${pattern} escape '\\'`), sql` or `)})`;
+/** `lowered like pattern` for each lower-cased expression, any of them matching. */
+export function likeAny(pattern: string, ...lowered: RawBuilder<string>[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.join(lowered.map((expression) => sql`${expression} like ${pattern} escape '\\'`), sql` or `)})`;
 }

@@ -81,7 +81,8 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   // PostgreSQL (whose planner picks the GIN index or the id order), filter the list. Neither is bounded by the page
   // (a rare short keyword scans every user; a cursor deep into a common keyword skips its matches), so they read
   // aside, off the event loop.
-  const matching = (pattern: string) => likeAny(pattern, sql.ref('users.username'));
+  // PostgreSQL's trigram index is on search_name, lower(username) kept by the database (0004_scale).
+  const matching = (pattern: string) => likeAny(pattern, dialect === 'postgres' ? sql<string>`users.search_name` : sql<string>`lower(users.username)`);
   const searchPage = (text: string, window: Window) => {
     const { phrase, pattern, short } = keywordOf(text);
     const query =
