@@ -19,7 +19,9 @@ export const securityDefaults: components['schemas']['SecuritySettings'] = {
   "lockTime": 30,
   "passwordExpire": -1,
   "allowRegistration": true,
-  "passwordMinLength": 8
+  "passwordMinLength": 8,
+  "auditRetentionDays": 365,
+  "loginRecordRetentionDays": 90
 };
 
 /** The range of components.schemas.Id: also what a token's user_id must be in */

@@ -548,6 +548,12 @@ export interface components {
             total: number;
             totalExact: components["schemas"]["TotalExact"];
         };
+        /**
+         * Format: int32
+         * @description Days an audit entry is kept; older ones are removed in small batches about once a minute. 0 keeps them all.
+         * @default 365
+         */
+        AuditRetentionDays: number;
         Credentials: {
             /** Format: password */
             password: string;
@@ -617,6 +623,12 @@ export interface components {
             total: number;
             totalExact: components["schemas"]["TotalExact"];
         };
+        /**
+         * Format: int32
+         * @description Days a login record is kept; older ones are removed in small batches about once a minute. 0 keeps them all.
+         * @default 90
+         */
+        LoginRecordRetentionDays: number;
         LoginSuccess: {
             data: {
                 /** @description The password must be changed before the token serves anything but changePassword and logout. */
@@ -715,8 +727,10 @@ export interface components {
         };
         SecuritySettings: {
             allowRegistration: components["schemas"]["AllowRegistration"];
+            auditRetentionDays: components["schemas"]["AuditRetentionDays"];
             lockTime: components["schemas"]["LockTime"];
             loginFail: components["schemas"]["LoginFail"];
+            loginRecordRetentionDays: components["schemas"]["LoginRecordRetentionDays"];
             passwordExpire: components["schemas"]["PasswordExpire"];
             passwordMinLength: components["schemas"]["PasswordMinLength"];
         };
@@ -1241,8 +1255,10 @@ export interface operations {
             content: {
                 "application/json": {
                     allowRegistration?: components["schemas"]["AllowRegistration"];
+                    auditRetentionDays?: components["schemas"]["AuditRetentionDays"];
                     lockTime?: components["schemas"]["LockTime"];
                     loginFail?: components["schemas"]["LoginFail"];
+                    loginRecordRetentionDays?: components["schemas"]["LoginRecordRetentionDays"];
                     passwordExpire?: components["schemas"]["PasswordExpire"];
                     passwordMinLength?: components["schemas"]["PasswordMinLength"];
                 };

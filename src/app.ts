@@ -17,6 +17,7 @@ import { registerCors } from './cors.js';
 import { ApiError } from './envelope.js';
 import { registerJsonParser } from './jsonBody.js';
 import { openDatabase } from './db.js';
+import { startRetention } from './retention.js';
 import { createAuthenticator } from './auth.js';
 import { handlers } from './operations/index.js';
 import { databaseMetrics, requestMetrics } from './metrics.js';
@@ -118,6 +119,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     signToken: (claims: TokenClaims) => app.jwt.sign(claims),
   };
   await bootstrapAdmin(services, config.admin);
+  const stopRetention = startRetention(services, app.log);
+  app.addHook('onClose', stopRetention);
   const api = await loadSpec();
   await registerCors(app, api, config.corsOrigins);
   const authenticate = createAuthenticator((token) => app.jwt.verify(token), repos.users);

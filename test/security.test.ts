@@ -10,7 +10,7 @@ t.test('settings: the original\'s defaults, partial updates, validated, shared t
   const app = await startApp(t, { admin });
   const headers = { token: await app.adminToken() };
   const read = await app.call({ url: settingsUrl, headers });
-  t.same(read.json, { errCode: 0, data: { loginFail: 3, lockTime: 30, passwordExpire: -1, allowRegistration: true, passwordMinLength: 8 }, errMsg: 'success' });
+  t.same(read.json, { errCode: 0, data: { loginFail: 3, lockTime: 30, passwordExpire: -1, allowRegistration: true, passwordMinLength: 8, auditRetentionDays: 365, loginRecordRetentionDays: 90 }, errMsg: 'success' });
   const changed = await app.call({ method: 'POST', url: settingsUrl, headers, payload: { loginFail: 5, passwordMinLength: 12 } });
   t.match(changed.json.data, { loginFail: 5, lockTime: 30, passwordMinLength: 12 });
   for (const [payload, message] of [

@@ -109,7 +109,7 @@ async function postgres(db: Kysely<unknown>): Promise<void> {
     `create function count_deleted() returns trigger language plpgsql as $$
      begin
        if tg_table_name = 'login_record' then
-         update row_count set n = n - gone.n from (select 'login_record:' || user_id as name, count(*) as n from old_rows group by user_id) as gone
+         update row_count set n = row_count.n - gone.n from (select 'login_record:' || user_id as name, count(*) as n from old_rows group by user_id) as gone
          where row_count.name = gone.name;
        elsif tg_table_name = 'audit_log' then
          update row_count set n = n - (select count(*) from old_rows) where name = tg_table_name;

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AuditLogRow, Database } from '../../db/schema.js';
 import { sql } from 'kysely';
 import { after, type Slice, type Window } from './paging.js';
-import { rowCount } from './sql.js';
+import { pruneOldest, rowCount } from './sql.js';
 import type { components } from '../../generated/openapi.js';
 
 export type AuditAction = components['schemas']['AuditAction'];
@@ -41,6 +41,9 @@ export function auditRepository(db: Kysely<Database>) {
       ]);
       return { items, total: Number(count?.n ?? 0), totalExact: true };
     },
+
+    /** Removes up to `limit` of the oldest, those before `cutoff` (retention): answers how many. */
+    prune: (cutoff: string, limit: number) => pruneOldest(db, 'audit_log', cutoff, limit),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, LoginRecordRow } from '../../db/schema.js';
 import { sql } from 'kysely';
 import { after, type Slice, type Window } from './paging.js';
-import { rowCount } from './sql.js';
+import { pruneOldest, rowCount } from './sql.js';
 
 export type LoginReason = 'ok' | 'wrong_password' | 'locked' | 'disabled';
 
@@ -39,6 +39,9 @@ export function loginRecordsRepository(db: Kysely<Database>) {
       ]);
       return { items, total: Number(count?.n ?? 0), totalExact: true };
     },
+
+    /** Removes up to `limit` of the oldest, those before `cutoff` (retention): answers how many. */
+    prune: (cutoff: string, limit: number) => pruneOldest(db, 'login_record', cutoff, limit),
   };
 }
 
