@@ -11,6 +11,7 @@ import { requestId, responseHeaders } from '../generated/constants.js';
 import { ApiError, fail, type ErrorName } from './envelope.js';
 import type { Context, Handlers, Input } from './operations/types.js';
 import type { AuditAction } from './repositories/audit.js';
+import type { SecuritySettings } from './repositories/settings.js';
 import type { UserWithRole } from './repositories/users.js';
 import type { RequestMetrics } from './metrics.js';
 import { isPermission, type Permission } from './permissions.js';
@@ -172,11 +173,12 @@ class OperationContext implements Context {
 
 const forbidden = (permission: Permission) => new ApiError('forbidden', `permission denied: needs ${permission}`);
 
-/** After authentication: the password must be current, and the caller's role must hold what the spec states. */
-async function authorize(rules: Rules, services: Services, caller: UserWithRole, params: Record<string, unknown>): Promise<boolean> {
-  if (!rules.allowedWithExpiredPassword && mustChangePassword(caller, await services.settings.security())) {
-    throw new ApiError('passwordExpired');
-  }
+/**
+ * After authentication: the password must be current (`settings`, read while the caller was, where the operation
+ * asks for it), and the caller's role must hold what the spec states.
+ */
+async function authorize(rules: Rules, settings: Promise<SecuritySettings> | undefined, caller: UserWithRole, params: Record<string, unknown>): Promise<boolean> {
+  if (settings && mustChangePassword(caller, await settings)) throw new ApiError('passwordExpired');
   const holds = (permission: Permission) => caller.role.permissions.includes(permission);
   if (rules.permission && !holds(rules.permission)) throw forbidden(rules.permission);
   if (!rules.permissionForOthers) return false;
@@ -233,7 +235,10 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
     handler: (request, reply) => {
       const valid = validate(request);
       if (!secured) return run(request, reply, valid);
-      return authenticate(request).then(async (caller) => run(request, reply, valid, caller, await authorize(rules, services, caller, valid.params)));
+      // The settings are read beside the caller, not after: on PostgreSQL, one round trip fewer.
+      const settings = rules.allowedWithExpiredPassword ? undefined : services.settings.security();
+      settings?.catch(() => {}); // a failure is answered where it is awaited; an early 401 leaves it unheard
+      return authenticate(request).then(async (caller) => run(request, reply, valid, caller, await authorize(rules, settings, caller, valid.params)));
     },
   });
 }

@@ -4,7 +4,7 @@ import type { Database, NewUser, UserRow } from '../../db/schema.js';
 import { adminRoleCode } from '../permissions.js';
 import type { DatabaseHandle } from '../db.js';
 import { prepared } from './prepared.js';
-import type { RolesRepository, RoleWithPermissions } from './roles.js';
+import { grantedColumn, withGranted, type RolesRepository, type RoleWithPermissions } from './roles.js';
 import { isUniqueViolation, rowCount } from './sql.js';
 import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
 import { keyword as keywordOf, likeAny } from './search.js';
@@ -28,22 +28,25 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
       'users.password_changed_at', 'users.must_change_password',
       'role.created_at as role_created_at', 'role.updated_at as role_updated_at', 'role.deleted_at as role_deleted_at',
       'role.name as role_name', 'role.desc as role_desc', 'role.code as role_code', 'role.permission_id as role_permission_id',
-    ]);
+    ])
+    .select(grantedColumn(dialect, sql.ref('users.role_id')).as('role_granted'));
   type Row = Awaited<ReturnType<typeof live.executeTakeFirstOrThrow>>;
 
-  const present = async <R extends Row>(rows: R[]) => {
-    const roleRows = rows.map((r) => ({
-      id: r.role_id,
-      created_at: r.role_created_at,
-      updated_at: r.role_updated_at,
-      deleted_at: r.role_deleted_at,
-      name: r.role_name,
-      desc: r.role_desc,
-      code: r.role_code,
-      permission_id: r.role_permission_id,
-    }));
-    const withPermissions = await roles.withPermissions(roleRows);
-    return rows.map((r, i) => ({
+  // The user and their role with its grants come in one row (one round trip on PostgreSQL, per request's caller).
+  const present = <R extends Row>(rows: R[]) => {
+    const roleOf = (r: R) =>
+      withGranted({
+        id: r.role_id,
+        created_at: r.role_created_at,
+        updated_at: r.role_updated_at,
+        deleted_at: r.role_deleted_at,
+        name: r.role_name,
+        desc: r.role_desc,
+        code: r.role_code,
+        permission_id: r.role_permission_id,
+        granted: r.role_granted,
+      });
+    return rows.map((r) => ({
       row: r,
       user: {
         id: r.id,
@@ -59,11 +62,11 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
         locked_until: r.locked_until,
         password_changed_at: r.password_changed_at,
         must_change_password: r.must_change_password,
-        role: withPermissions[i]!,
+        role: roleOf(r),
       } satisfies UserWithRole,
     }));
   };
-  const presentAll = async (rows: Row[]) => (await present(rows)).map((p) => p.user);
+  const presentAll = (rows: Row[]) => present(rows).map((p) => p.user);
 
   const lowerName = sql<string>`lower(users.username)`;
   const byId = prepared(db, live.where('users.id', '=', 0));
@@ -186,12 +189,12 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     },
 
     async findByUsername(username: string): Promise<UserWithRole | undefined> {
-      return (await presentAll(await byName(username.toLowerCase())))[0];
+      return presentAll(await byName(username.toLowerCase()))[0];
     },
 
     /** With the password hash, for login and password changes only. */
     async findByUsernameWithSecret(username: string): Promise<UserWithSecret | undefined> {
-      const [presented] = await present(await byNameWithSecret(username.toLowerCase()));
+      const [presented] = present(await byNameWithSecret(username.toLowerCase()));
       return presented && { ...presented.user, password: presented.row.password };
     },
 
@@ -200,7 +203,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     },
 
     async findById(id: number): Promise<UserWithRole | null> {
-      return (await presentAll(await byId(id)))[0] ?? null;
+      return presentAll(await byId(id))[0] ?? null;
     },
 
     /** A page of live users in id order, those whose name contains `keyword` (any case) when it is given. */
