@@ -101,27 +101,24 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
         : listed.where(matching(pattern)).where(after(sql.ref('users.id'), window, 'asc'));
     return readAside(query.limit(rowCount(window.limit)).offset(rowCount(window.offset)));
   };
-  const searchCount = async (text: string) => {
-    const { pattern } = keywordOf(text);
-    const matches = db.selectFrom('users').select('users.id').where('users.deleted_at', 'is', null).where(matching(pattern)).limit(countLimit);
-    const [counted] = await readAside(db.selectFrom(matches.as('m')).select((eb) => eb.fn.countAll<number>().as('n')));
-    return cappedTotal(counted?.n);
-  };
   /**
-   * SQLite, a keyword of a trigram or more: the ids of the first matches, up to the result window, in one read of
-   * the trigram table, which gives both the count and any page that `page` reaches; the rows are then read by id.
-   * They come back as one string: ten thousand ids cross between threads far cheaper so than as rows.
+   * The ids of the first matches in id order, up to the result window, in one read: they give both the count and
+   * any page that `page` reaches, whose rows are then read by id. They come back as one string (group_concat,
+   * string_agg): ten thousand ids cross between threads, or from PostgreSQL, far cheaper so than as rows.
    */
-  const matchingIds = async (phrase: string) => {
-    const ids = db.selectFrom('users_search').select('rowid').where(sql<boolean>`users_search match ${phrase}`).orderBy('rowid').limit(countLimit);
-    const [row] = await readAside(db.selectFrom(ids.as('m')).select(sql<string | null>`group_concat(rowid)`.as('ids')));
-    // group_concat promises no order: the first matches by id are the set, sorted here (already, as a rule).
+  const matchingIds = async (text: string) => {
+    const { phrase, pattern, short } = keywordOf(text);
+    const matches =
+      dialect === 'sqlite' && !short
+        ? sql`(${db.selectFrom('users_search').select('rowid as id').where(sql<boolean>`users_search match ${phrase}`).orderBy('rowid').limit(countLimit)})`
+        : sql`(${db.selectFrom('users').select('users.id').where('users.deleted_at', 'is', null).where(matching(pattern)).orderBy('users.id').limit(countLimit)})`;
+    const joined = dialect === 'postgres' ? sql<string | null>`string_agg(id::text, ',')` : sql<string | null>`group_concat(id)`;
+    const [row] = await readAside(db.selectFrom(matches.as('m')).select(joined.as('ids')));
+    // Neither aggregate promises an order: the set is the first matches by id, sorted here (already, as a rule).
     return row?.ids ? row.ids.split(',').map(Number).sort((a, b) => a - b) : [];
   };
   const search = async (text: string, window: Window): Promise<[ListedRow[], Pick<Slice<never>, 'total' | 'totalExact'>]> => {
-    const { phrase, short } = keywordOf(text);
-    if (dialect !== 'sqlite' || short) return Promise.all([searchPage(text, window), searchCount(text)]);
-    const ids = await matchingIds(phrase);
+    const ids = await matchingIds(text);
     const counted = cappedTotal(ids.length);
     if (window.after !== undefined) return [await searchPage(text, window), counted];
     const pageIds = ids.slice(window.offset, window.offset + window.limit);
