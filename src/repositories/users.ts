@@ -82,10 +82,10 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   const liveCount = prepared(db, db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users')));
 
   // Keyword search: SQLite's trigram table gives the matching ids in id order; keywords shorter than a trigram, and
-  // PostgreSQL (whose planner picks the GIN index or the id order), filter the list. Neither is bounded by the page
-  // (a rare short keyword scans every user; a cursor deep into a common keyword skips its matches), so they read
-  // aside, off the event loop.
-  // PostgreSQL's trigram index is on search_name, lower(username) kept by the database (0004_scale).
+  // PostgreSQL (whose planner picks the GIN index on search_name, lower(username) kept by the database, or the id
+  // order), filter the list. Neither is bounded by the page (a rare short keyword scans every user; a cursor deep
+  // into a common keyword skips its matches), so they read aside, off the event loop. searchPage serves cursors;
+  // matchingIds (below) the count and every page `page` reaches.
   const matching = (pattern: string) => likeAny(pattern, dialect === 'postgres' ? sql<string>`users.search_name` : sql<string>`lower(users.username)`);
   const searchPage = (text: string, window: Window) => {
     const { phrase, pattern, short } = keywordOf(text);
