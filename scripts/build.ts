@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { assetPath, assets } from '../src/assets.js';
+import { checkedSpecJson } from '../src/contract.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -38,6 +39,12 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // What only some runs need (the PostgreSQL and MySQL drivers, the YAML parser, pino-pretty) is imported
+  // dynamically and lands in chunks of its own, read only by the runs that need it.
+  splitting: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  chunkNames: 'chunks/[name]-[hash]',
   external: ['argon2', 'better-sqlite3', '@node-rs/bcrypt'],
   define: { BUNDLED: 'true' },
   // The bundled CommonJS packages expect require, __filename and __dirname.
@@ -61,6 +68,9 @@ for (const asset of assets) {
   await mkdir(dirname(join(out, asset)), { recursive: true });
   await cp(assetPath(asset), join(out, asset));
 }
+
+// The spec, checked here once rather than at every start (src/contract.ts, specDocument).
+await writeFile(join(out, 'openapi.json'), await checkedSpecJson());
 
 for (const [name, files] of Object.entries(natives)) {
   for (const file of files) await cp(join(packageDir(name), file), join(out, 'node_modules', name, file), { recursive: true });

@@ -3,7 +3,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
-import pretty from 'pino-pretty';
 import jwt from '@fastify/jwt';
 import rateLimit from '@fastify/rate-limit';
 import metrics from 'fastify-metrics';
@@ -35,11 +34,12 @@ function requestIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && acceptableId.test(given) ? given : randomUUID();
 }
 
-function loggerOptions(config: Config, stream: DestinationStream | undefined): FastifyServerOptions['logger'] {
+async function loggerOptions(config: Config, stream: DestinationStream | undefined): Promise<FastifyServerOptions['logger']> {
+  // On a terminal, readable lines (pino-pretty, loaded only then); elsewhere JSON lines.
+  const pretty = !stream && process.stdout.isTTY ? (await import('pino-pretty')).default : undefined;
   return {
     level: config.logLevel,
-    // On a terminal, readable lines; elsewhere JSON lines.
-    ...(stream ? { stream } : process.stdout.isTTY ? { stream: pretty({ colorize: true }) } : {}),
+    ...(stream ? { stream } : pretty ? { stream: pretty({ colorize: true }) } : {}),
     serializers: {
       // The default serializer logs the raw URL, which may carry ?token=. No header is logged, so none needs
       // redacting (pino's redaction cost a tenth of a logged ping); test/logs.test.ts searches the logs for tokens.
@@ -64,7 +64,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const timing = requestMetrics(registry);
   const app = Fastify({
     // A Fastify logger costs about a third of a ping even when it prints nothing; silent means none at all.
-    logger: config.logLevel === 'silent' ? false : loggerOptions(config, options.logStream),
+    logger: config.logLevel === 'silent' ? false : await loggerOptions(config, options.logStream),
     trustProxy: config.trustProxy,
     genReqId: (raw) => {
       timing.stamp(raw);
@@ -114,7 +114,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const services: Services = {
     config,
     ...repos,
-    passwords: options.passwords ?? (await createPasswords()),
+    passwords: options.passwords ?? createPasswords(),
     metrics: registry,
     signToken: (claims: TokenClaims) => app.jwt.sign(claims),
   };

@@ -5,7 +5,6 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, ValidationContext, type Document, type Operation } from 'openapi-backend';
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import { requestId, responseHeaders } from '../generated/constants.js';
 import { ApiError, fail, type ErrorName } from './envelope.js';
@@ -18,31 +17,71 @@ import { isPermission, type Permission } from './permissions.js';
 import { mustChangePassword } from './auth.js';
 import { isUnavailable } from './db.js';
 import type { Services } from './services.js';
-import { assetPath } from './assets.js';
+import { assetPath, bundled } from './assets.js';
 import { Saturated } from './limiter.js';
 
 
 /**
- * The spec, validated as OpenAPI, dereferenced, with request validators compiled. Quick mode defers the
- * response validators, which only the tests use, to their first use.
+ * The spec as a document. Speed trick (cold start): the build (scripts/build.ts) checks the definition once and
+ * ships it parsed, as openapi.json, so that the built server neither parses 72 kB of YAML nor validates the
+ * definition at every start; from a checkout both happen here, so tests and `npm start` still check it. Measured
+ * with `node --cpu-prof dist/cms.js serve` (README, performance); remove when the YAML parse and openapi-backend's
+ * validateDefinition together cost little against the rest of a start.
+ */
+async function specDocument(): Promise<{ document: Document; checked: boolean }> {
+  if (bundled) return { document: JSON.parse(await readFile(new URL('openapi.json', import.meta.url), 'utf8')) as Document, checked: true };
+  const { parse } = (await import('yaml')).default;
+  return { document: parse(await readFile(assetPath('openapi.yaml'), 'utf8')) as Document, checked: false };
+}
+
+/**
+ * The spec, validated as OpenAPI and dereferenced. Quick mode compiles each operation's validators at their first
+ * use; the contract compiles the request validators once the server listens (warmUp).
  */
 export async function loadSpec(): Promise<OpenAPIBackend> {
+  const { document, checked } = await specDocument();
   const api = new OpenAPIBackend({
-    definition: parse(await readFile(assetPath('openapi.yaml'), 'utf8')) as Document,
+    definition: document,
     strict: true,
     quick: true,
     coerceTypes: true,
-    ajvOpts: { useDefaults: true },
+    // Speed trick (cold start): Ajv would check every schema against JSON Schema's meta-schema, compiling that
+    // meta-schema first in each of openapi-backend's Ajv instances, about a third of a start. validateDefinition
+    // (here from a checkout, at build time for the build) checks the same schemas as part of the OpenAPI document.
+    ajvOpts: { useDefaults: true, validateSchema: false },
     // Defaults fill in query parameters (page, pageSize); in a body they would turn a partial update into a
     // reset of every field the client left out.
     customizeAjv: (ajv, ajvOpts, context) =>
       addFormats.default(context === ValidationContext.RequestBody ? new (ajv.constructor as new (o: object) => typeof ajv)({ ...ajvOpts, useDefaults: false }) : ajv),
   });
   await api.loadDocument();
-  api.validateDefinition();
+  if (!checked) api.validateDefinition();
   await api.init();
-  api.validator.preCompileRequestValidators();
   return api;
+}
+
+/**
+ * Speed trick (cold start): compiling the request validators of all operations takes about a quarter of a start.
+ * Once the server listens they are compiled one operation per turn of the event loop, so a request that arrives
+ * meanwhile waits for one operation's compilation at most (its own, if not yet done, compiled at its first use).
+ * Remove when compiling them all costs little against the rest of a start.
+ */
+function warmUp(app: FastifyInstance, api: OpenAPIBackend, operations: Operation[]) {
+  const next = (i: number) => {
+    if (i === operations.length || !app.server.listening) return;
+    api.validator.getRequestValidatorsForOperation(operations[i]!.operationId!);
+    setImmediate(next, i + 1);
+  };
+  setImmediate(next, 0);
+}
+
+/** The spec as the build ships it (openapi.json): parsed from openapi.yaml and validated as OpenAPI. */
+export async function checkedSpecJson(): Promise<string> {
+  const { document } = await specDocument();
+  const api = new OpenAPIBackend({ definition: structuredClone(document), strict: true, quick: true });
+  await api.loadDocument();
+  api.validateDefinition();
+  return JSON.stringify(document);
 }
 
 export interface ContractOptions {
@@ -261,6 +300,7 @@ export async function contract(app: FastifyInstance, options: ContractOptions): 
   const { respond, respondFailure } = responder(options.timing);
   const operations = options.api.getOperations();
   for (const operation of operations) registerOperation(app, options, respond, operation);
+  app.addHook('onListen', () => warmUp(app, options.api, operations));
 
   const templates = operations.map((op) => ({
     method: op.method.toUpperCase(),

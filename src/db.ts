@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { Kysely, Migrator, SqliteDialect, sql, type Compilable, type MigrationResultSet, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { migrations } from '../db/migrations/index.js';
@@ -149,9 +149,13 @@ export function isUnavailable(error: unknown): boolean {
   return typeof message === 'string' && unavailableMessages.test(message);
 }
 
-/** A connection to the database of `databaseUrl`, without migrating it. */
-export function connect(databaseUrl: string, poolMax = 10): DatabaseHandle {
+/**
+ * A connection to the database of `databaseUrl`, without migrating it. The PostgreSQL driver is loaded only for a
+ * PostgreSQL URL: on SQLite, a start does not spend its evaluation (a tenth of the built server's cold start).
+ */
+export async function connect(databaseUrl: string, poolMax = 10): Promise<DatabaseHandle> {
   if (isPostgresUrl(databaseUrl)) {
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: databaseUrl,
       max: poolMax,
@@ -210,7 +214,7 @@ export async function migrate(handle: DatabaseHandle): Promise<void> {
 }
 
 export async function openDatabase(databaseUrl: string, poolMax?: number): Promise<DatabaseHandle> {
-  const handle = connect(databaseUrl, poolMax);
+  const handle = await connect(databaseUrl, poolMax);
   try {
     await migrate(handle);
   } catch (error) {

@@ -1,7 +1,7 @@
 // What the docs operations serve: openapi.yaml with the answering instance as its server, and the reference page
 // with the Swagger UI files it loads (from the swagger-ui-dist package, never a CDN).
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import type { parseDocument } from 'yaml';
 import { assetPath, type Asset } from './assets.js';
 
 const assets = {
@@ -22,16 +22,18 @@ export function docsAsset(name: AssetName): { text: string; type: string } {
 }
 
 let document: ReturnType<typeof parseDocument> | undefined;
+// The YAML library is loaded at the first request for the spec, not at every start (through its CommonJS
+// default export: the build's chunk of it has no other).
+const parsed = async () => (document ??= (await import('yaml')).default.parseDocument(read('openapi.yaml')));
 // Rendered once with a placeholder for the origin: serialising the document costs tens of milliseconds, too much to
 // spend on every unauthenticated request.
 let template: string | undefined;
 const placeholder = 'cms-origin-placeholder';
 
 /** openapi.yaml as on disk (comments and all), with `servers` naming `origin`. */
-export function specYaml(origin: string): string {
-  document ??= parseDocument(read('openapi.yaml'));
+export async function specYaml(origin: string): Promise<string> {
   if (template === undefined) {
-    const copy = document.clone();
+    const copy = (await parsed()).clone();
     copy.setIn(['servers'], [{ url: placeholder, description: 'this instance' }]);
     template = copy.toString();
   }
@@ -41,7 +43,7 @@ export function specYaml(origin: string): string {
 
 let spec: Record<string, unknown> | undefined;
 
-export function specJson(origin: string): Record<string, unknown> {
-  spec ??= (document ??= parseDocument(read('openapi.yaml'))).toJS() as Record<string, unknown>;
+export async function specJson(origin: string): Promise<Record<string, unknown>> {
+  spec ??= (await parsed()).toJS() as Record<string, unknown>;
   return { ...spec, servers: [{ url: origin, description: 'this instance' }] };
 }

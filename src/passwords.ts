@@ -20,14 +20,18 @@ export interface Passwords {
   isLegacy(hash: string): boolean;
 }
 
-export async function createPasswords({ concurrency = availableParallelism(), queue = 64 } = {}): Promise<Passwords> {
+export function createPasswords({ concurrency = availableParallelism(), queue = 64 } = {}): Passwords {
   // Beyond the queue, the limiter throws Saturated: the contract layer answers 503 (busy) with Retry-After.
   const bounded = createLimiter(concurrency, queue);
-  const dummy = await argon2.hash(randomBytes(32), options);
-  const check = (hash: string, password: string) => (isBcrypt(hash) ? bcryptVerify(password, hash) : argon2.verify(hash, password));
+  // Made in the background: a start does not wait for a hash that only a login for an unknown user needs.
+  const dummy = argon2.hash(randomBytes(32), options);
+  const check = async (hash: string | undefined, password: string) => {
+    const against = hash ?? (await dummy);
+    return isBcrypt(against) ? bcryptVerify(password, against) : argon2.verify(against, password);
+  };
   return {
     hash: (password) => bounded(() => argon2.hash(password, options)),
-    verify: (hash, password) => bounded(async () => (await check(hash ?? dummy, password)) && hash !== undefined),
+    verify: (hash, password) => bounded(async () => (await check(hash, password)) && hash !== undefined),
     isLegacy: isBcrypt,
   };
 }

@@ -41,6 +41,7 @@ t.test('npm run build: node cms.js serve answers the seed operations with no nod
   t.same((await fetchChecked(`${base}/api/v1/platform/ping`)).json, 'pong');
   t.equal((await fetchChecked(`${base}/api/v1/platform/address`)).status, 200);
   t.equal((await post('/api/v1/user/register', { username: 'built', password: 'built-password' })).json.errCode, 0);
+  t.equal((await post('/api/v1/user/register', { username: 'built2' })).json.errCode, 1002, 'request validation from the shipped openapi.json');
   const login = await post('/api/v1/user/login', { username: 'boss', password: 'boss-password' });
   t.equal(login.json.errCode, 1000);
   const list = await fetchChecked(`${base}/api/v1/user/list`, { headers: { token: login.json.data.token } });
@@ -51,6 +52,9 @@ t.test('npm run build: node cms.js serve answers the seed operations with no nod
   }
   t.match((await fetchChecked(`${base}/metrics`)).text, /http_request_duration_seconds_bucket/);
   t.equal((await fetchChecked(`${base}/docs/swagger-ui-bundle.js`)).status, 200, 'the docs files are in the build');
+  // The YAML parser is a chunk of its own, loaded at the first request for the spec.
+  t.match((await fetchChecked(`${base}/openapi.yaml`)).text, /^openapi: 3\.0\.3\n/, 'openapi.yaml, through the YAML chunk');
+  t.equal((await fetchChecked(`${base}/openapi.json`)).json.openapi, '3.0.3', 'openapi.json');
   server.kill('SIGTERM');
   t.equal(await new Promise((resolve) => server.on('exit', resolve)), 0, 'SIGTERM: exit 0');
 });

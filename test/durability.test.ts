@@ -38,7 +38,7 @@ t.test('kill -9 during a stream of registrations: every acknowledged one is ther
 
   const restarted = await startServer(t, { DATABASE_URL: url });
   t.equal((await fetchChecked(`${restarted.base}/api/v1/platform/ready`)).status, 200, 'the server starts again on it');
-  const database = connect(url, 1);
+  const database = await connect(url, 1);
   t.teardown(() => database.db.destroy());
   const stored = new Set((await database.db.selectFrom('users').select('username').execute()).map((row) => row.username));
   t.same(acknowledged.filter((name) => !stored.has(name)), [], 'no acknowledged registration is lost');

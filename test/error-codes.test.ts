@@ -50,7 +50,7 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
     payloadTooLarge: (a) => a.call({ method: 'POST', url: '/api/v1/user/login', payload: { username: 'x', password: 'x'.repeat(1024 * 1024) } }),
     unsupportedMediaType: (a) => a.call({ method: 'POST', url: '/api/v1/user/login', headers: { 'content-type': 'text/plain' }, payload: 'hello' }),
     busy: async () => {
-      const tight = await startApp(t, {}, { passwords: await createPasswords({ concurrency: 1, queue: 0 }) });
+      const tight = await startApp(t, {}, { passwords: createPasswords({ concurrency: 1, queue: 0 }) });
       const replies = await Promise.all(Array.from({ length: 4 }, () => tight.login('ghost', 'ghost-password')));
       return replies.find((r) => r.status === 503) ?? replies[0]!;
     },

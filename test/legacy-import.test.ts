@@ -23,7 +23,7 @@ t.test('importLegacy in process: the report, and progress every 1000 users', asy
   const app = await startApp(t);
   const file = join(app.dir, 'cloud.sql');
   writeFileSync(file, dump(1000));
-  const database = connect(app.config.databaseUrl, 1);
+  const database = await connect(app.config.databaseUrl, 1);
   t.teardown(() => database.db.destroy());
   const progress: number[] = [];
   const report = await importLegacy(repositories(database), dumpRows(file, 'role'), dumpRows(file, 'users'), (n) => progress.push(n));

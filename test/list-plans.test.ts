@@ -9,7 +9,7 @@ import { repositories } from '../src/services.js';
 import { onPostgres, testDatabaseUrl } from './helpers/app.js';
 
 t.test('every list query is served by an index', async (t) => {
-  const handle = connect(await testDatabaseUrl(t.testdir()));
+  const handle = await connect(await testDatabaseUrl(t.testdir()));
   t.teardown(() => handle.db.destroy());
   await migrate(handle);
   const users = 20_000;

@@ -15,7 +15,7 @@ const burst = (right: string) => Array.from({ length: guesses }, (_, i) => (i ==
 
 t.test(`${guesses} guesses at once on one instance check at most loginFail passwords`, async (t) => {
   // The real hashing queue, counting the passwords it checks (the dummy hash of unknown users included).
-  const real = await createPasswords();
+  const real = createPasswords();
   let checked = 0;
   const counting: Passwords = { ...real, verify: (hash, password) => (checked++, real.verify(hash, password)) };
   const app = await startApp(t, { admin }, { passwords: counting });

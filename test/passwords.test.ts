@@ -3,7 +3,7 @@ import { startApp } from './helpers/app.js';
 import { createPasswords } from '../src/passwords.js';
 
 t.test('beyond the hashing queue, login answers 503 with Retry-After and nothing else breaks', async (t) => {
-  const passwords = await createPasswords({ concurrency: 1, queue: 1 });
+  const passwords = createPasswords({ concurrency: 1, queue: 1 });
   const { call, register } = await startApp(t, {}, { passwords });
   t.equal((await register('storm', 'pass-word')).json.errCode, 0);
   const login = () => call({ method: 'POST', url: '/api/v1/user/login', payload: { username: 'storm', password: 'pass-word' } });
@@ -24,7 +24,7 @@ t.test('beyond the hashing queue, login answers 503 with Retry-After and nothing
 });
 
 t.test('verify without a stored hash is always false', async (t) => {
-  const passwords = await createPasswords();
+  const passwords = createPasswords();
   t.equal(await passwords.verify(undefined, ''), false);
   const hash = await passwords.hash('right');
   t.equal(await passwords.verify(hash, 'right'), true);

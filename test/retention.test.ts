@@ -8,7 +8,7 @@ import { onPostgres, startApp } from './helpers/app.js';
 
 t.test('old audit entries and login records are removed in batches; the counts follow', async (t) => {
   const app = await startApp(t);
-  const database = connect(app.config.databaseUrl, 1);
+  const database = await connect(app.config.databaseUrl, 1);
   t.teardown(() => database.db.destroy());
   const services = repositories(database);
   await app.register('keeper', 'keeper-password');

@@ -15,7 +15,7 @@ import { assertMatchesSpec } from './contract.js';
 
 export const testSecret = 'test-secret-that-is-at-least-32-characters-long';
 
-let passwords: Promise<Passwords> | undefined;
+let passwords: Passwords | undefined;
 
 export interface Reply {
   status: number;
@@ -109,7 +109,7 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
   let log = '';
   const logStream = options.logStream ?? new Writable({ write: (chunk, _encoding, done) => ((log += String(chunk)), done()) });
   passwords ??= createPasswords();
-  const app = await buildApp(config, { passwords: await passwords, ...options, logStream });
+  const app = await buildApp(config, { passwords, ...options, logStream });
   t.teardown(async () => {
     await app.close();
     // Thrown from teardown, it fails the test that built the app.
@@ -118,8 +118,8 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
   });
   const post = (url: string, payload: object) => call(app, { method: 'POST', url, payload });
   let raw: ReturnType<typeof connect> | undefined;
-  const rawConnection = () => {
-    const handle = connect(config.databaseUrl, 1);
+  const rawConnection = async () => {
+    const handle = await connect(config.databaseUrl, 1);
     t.teardown(() => handle.db.destroy());
     return handle;
   };
@@ -129,10 +129,10 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
     dir,
     call: (o) => call(app, o),
     async query<T>(text: string, ...parameters: unknown[]) {
-      raw ??= rawConnection();
+      const { db, dialect } = await (raw ??= rawConnection());
       let n = 0;
-      const sqlText = raw.dialect === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text;
-      return (await raw.db.executeQuery<T>(CompiledQuery.raw(sqlText, parameters))).rows;
+      const sqlText = dialect === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text;
+      return (await db.executeQuery<T>(CompiledQuery.raw(sqlText, parameters))).rows;
     },
     async one<T>(text: string, ...parameters: unknown[]) {
       const [row] = await testApp.query<T>(text, ...parameters);
@@ -140,8 +140,7 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
       return row;
     },
     async holdLock() {
-      raw ??= rawConnection();
-      const { db, dialect } = raw;
+      const { db, dialect } = await (raw ??= rawConnection());
       let locked!: () => void;
       let release!: () => void;
       const isLocked = new Promise<void>((resolve) => (locked = resolve));

@@ -2,5 +2,5 @@ import { specJson } from '../../docs.js';
 import type { Handler } from '../types.js';
 import { docsOff, originOf } from './origin.js';
 
-export const getSpecJson: Handler<'getSpecJson'> = (_input, { services, request }) =>
-  services.config.docs ? { status: 200, body: specJson(originOf(request)) as { openapi: '3.0.3' } } : docsOff();
+export const getSpecJson: Handler<'getSpecJson'> = async (_input, { services, request }) =>
+  services.config.docs ? { status: 200, body: (await specJson(originOf(request))) as { openapi: '3.0.3' } } : docsOff();

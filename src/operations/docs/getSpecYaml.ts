@@ -2,5 +2,5 @@ import { specYaml } from '../../docs.js';
 import type { Handler } from '../types.js';
 import { docsOff, originOf } from './origin.js';
 
-export const getSpecYaml: Handler<'getSpecYaml'> = (_input, { services, request }) =>
-  services.config.docs ? { status: 200, body: specYaml(originOf(request)) } : docsOff();
+export const getSpecYaml: Handler<'getSpecYaml'> = async (_input, { services, request }) =>
+  services.config.docs ? { status: 200, body: await specYaml(originOf(request)) } : docsOff();
