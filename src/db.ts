@@ -7,6 +7,7 @@ import { Kysely, Migrator, SqliteDialect, sql, type Compilable, type MigrationRe
 import type { Database } from '../db/schema.js';
 import { migrations } from '../db/migrations/index.js';
 import { CurrentSchemaPostgresDialect } from './postgresIntrospector.js';
+import { nameStatements } from './postgresStatements.js';
 import { sqliteReader } from './sqliteReader.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -167,7 +168,10 @@ export async function connect(databaseUrl: string, poolMax = 10): Promise<Databa
     // checked out; unheard, that crashes the process. The query in flight fails on its own, and the pool drops
     // the broken client when it comes back.
     pool.on('error', () => {});
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      nameStatements(client);
+    });
     const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     return { db, dialect: 'postgres', pool, readAside: async (query) => (await db.executeQuery(query.compile())).rows };
   }

@@ -127,3 +127,25 @@ t.test('starting on PostgreSQL is not upset by tables created and dropped meanwh
   const id = (await db.introspection.getTables()).find((table) => table.name === 'users')!.columns.find((column) => column.name === 'id');
   t.match(id, { dataType: 'int4', isNullable: false, isAutoIncrementing: true, hasDefaultValue: true });
 });
+
+t.test('PostgreSQL: statements are named, and one whose table another instance altered still answers', { skip: !onPostgres && 'PostgreSQL run only' }, async (t) => {
+  // One connection, so that every query below runs in the session whose prepared statements are listed.
+  const { db } = await openDatabase(await testDatabaseUrl(t.testdir()), 1);
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  t.teardown(async () => {
+    await admin.end();
+    await db.destroy();
+  });
+  const roles = () => db.selectFrom('role').selectAll().where('id', '>', 0).orderBy('id').execute();
+  for (let i = 0; i < 6; i++) await roles(); // past PostgreSQL's five custom plans: the plan is cached
+  const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'cms\_%'`.execute(db);
+  t.ok(prepared.rows.some((row) => /from "role"/.test(row.statement)), 'the role query is a named statement of the session');
+  const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(db);
+  // As a newer instance's migration would: the table under a `select *` gains a column.
+  await admin.query(`alter table "${rows[0]!.s}".role add column extra text`);
+  const after = await roles();
+  t.equal(after.length, 2, 'the query answers after the change');
+  t.ok('extra' in after[0]!, 'with the new column');
+  t.equal((await roles()).length, 2, 'and again');
+});
