@@ -20,8 +20,14 @@ function extractToken(request: FastifyRequest): string | undefined {
 // Instances' clocks may differ by this much; a token issued further in the future is not genuine.
 const clockSkewSeconds = 60;
 
+/** The caller, with the security settings read in the same query (their password may have expired). */
+export interface Authenticated {
+  caller: UserWithRole;
+  settings: SecuritySettings;
+}
+
 export function createAuthenticator(verify: (token: string) => Partial<TokenClaims & { iat: number }>, users: UsersRepository) {
-  return async function authenticate(request: FastifyRequest): Promise<UserWithRole> {
+  return async function authenticate(request: FastifyRequest): Promise<Authenticated> {
     const token = extractToken(request);
     if (!token) throw new ApiError('unauthorized');
     let claims: Partial<TokenClaims & { iat: number }>;
@@ -33,10 +39,10 @@ export function createAuthenticator(verify: (token: string) => Partial<TokenClai
     const id = claims.user_id;
     if (!Number.isInteger(id) || id! < idRange.minimum || id! > idRange.maximum) throw new ApiError('unauthorized');
     if ((claims.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw new ApiError('unauthorized');
-    const user = await users.findById(id!);
+    const found = await users.findCaller(id!);
     // Tokens issued before token versions existed carry none: they count as version 0.
-    if (!user || user.status !== 1 || user.token_version !== (claims.ver ?? 0)) throw new ApiError('unauthorized');
-    return user;
+    if (!found || found.user.status !== 1 || found.user.token_version !== (claims.ver ?? 0)) throw new ApiError('unauthorized');
+    return { caller: found.user, settings: found.settings };
   };
 }
 

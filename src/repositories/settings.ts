@@ -1,17 +1,38 @@
 // All SQL on the settings table: values every instance must agree on, read fresh so that all of them do.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { prepared } from './prepared.js';
 import { securityDefaults } from '../../generated/constants.js';
 import type { components } from '../../generated/openapi.js';
+import type { Dialect } from '../db.js';
 
 export type SecuritySettings = components['schemas']['SecuritySettings'];
 
 const prefix = 'security.';
 const names = Object.keys(securityDefaults) as Array<keyof SecuritySettings>;
+const keys = names.map((name) => prefix + name);
+
+const securityOf = (stored: Array<{ key: string; value: string }>): SecuritySettings => ({
+  ...securityDefaults,
+  ...Object.fromEntries(stored.map((row) => [row.key.slice(prefix.length), JSON.parse(row.value) as unknown])),
+});
+
+/**
+ * The stored security settings as a column of another query (the caller's, src/auth.ts): a JSON array of
+ * key/value objects, text on SQLite, parsed already on PostgreSQL. Read with `securityFrom`.
+ */
+export function securityColumn(dialect: Dialect) {
+  // The keys are the spec's names, inlined: the query's only parameters stay those of the query it joins.
+  const listed = sql.join(keys.map((key) => sql.lit(key)));
+  return dialect === 'postgres'
+    ? sql<string | Array<{ key: string; value: string }>>`(select coalesce(json_agg(json_build_object('key', key, 'value', value)), '[]'::json) from settings where key in (${listed}))`
+    : sql<string | Array<{ key: string; value: string }>>`(select json_group_array(json_object('key', key, 'value', value)) from settings where key in (${listed}))`;
+}
+
+export const securityFrom = (column: string | Array<{ key: string; value: string }>): SecuritySettings =>
+  securityOf(typeof column === 'string' ? (JSON.parse(column) as Array<{ key: string; value: string }>) : column);
 
 export function settingsRepository(db: Kysely<Database>) {
-  const keys = names.map((name) => prefix + name);
   const stored = prepared(db, db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys));
   return {
     /** The stored value, or `create()`'s value stored now; when instances race, the first insert wins for all. */
@@ -30,8 +51,7 @@ export function settingsRepository(db: Kysely<Database>) {
 
     /** The security settings: what is stored, the spec's defaults for the rest. */
     async security(): Promise<SecuritySettings> {
-      const rows = await stored(...keys);
-      return { ...securityDefaults, ...Object.fromEntries(rows.map((row) => [row.key.slice(prefix.length), JSON.parse(row.value) as unknown])) };
+      return securityOf(await stored(...keys));
     },
 
     async updateSecurity(changes: Partial<SecuritySettings>): Promise<SecuritySettings> {

@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../db.js';
 import { prepared } from './prepared.js';
 import { grantedColumn, withGranted, type RolesRepository, type RoleWithPermissions } from './roles.js';
 import { isUniqueViolation, rowCount } from './sql.js';
+import { securityColumn, securityFrom, type SecuritySettings } from './settings.js';
 import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
 import { keyword as keywordOf, likeAny } from './search.js';
 
@@ -70,6 +71,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
 
   const lowerName = sql<string>`lower(users.username)`;
   const byId = prepared(db, live.where('users.id', '=', 0));
+  const callerById = prepared(db, live.select(securityColumn(dialect).as('security')).where('users.id', '=', 0));
   const byName = prepared(db, live.where(lowerName, '=', ''));
   const byNameWithSecret = prepared(db, live.select('users.password').where(lowerName, '=', ''));
   // A page carries only the listed columns, and each role is read once rather than joined to every user's row:
@@ -215,6 +217,15 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
 
     async passwordHashOf(id: number): Promise<string | undefined> {
       return (await db.selectFrom('users').select('password').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst())?.password;
+    },
+
+    /**
+     * A request's caller and the security settings, in one query: on PostgreSQL one round trip for both, on every
+     * authenticated request. No settings when there is no such user.
+     */
+    async findCaller(id: number): Promise<{ user: UserWithRole; settings: SecuritySettings } | null> {
+      const [found] = present(await callerById(id));
+      return found ? { user: found.user, settings: securityFrom(found.row.security) } : null;
     },
 
     async findById(id: number): Promise<UserWithRole | null> {
