@@ -176,3 +176,34 @@ t.test('a keyword matching over the result window answers a total that says so',
   const next = await list(`keyword=bulk&pageSize=100&cursor=${page.nextCursor}`);
   t.same([next.items[0].username, next.items.length], ['bulk010001', 50], 'and past it with the cursor');
 });
+
+t.test('a keyword whose trigrams are in most names: its rare part finds the rows, the whole keyword decides', async (t) => {
+  const app = await startApp(t, { admin });
+  const headers = { token: await app.adminToken() };
+  // user0000…user0199 and zz0042zz: use, ser, er0, r00, 000 and 004 are in over 2% of the names, 042 in three.
+  const rows = 200;
+  await app.query(
+    onPostgres
+      ? `insert into users (uid, username, password, status, role_id, created_at, updated_at)
+         select '00000000-0000-4000-8000-' || lpad(i::text, 12, '0'), 'user' || lpad(i::text, 4, '0'), 'x', 1, 2, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
+         from generate_series(0, ${rows - 1}) as i`
+      : `with recursive n(i) as (select 0 union all select i + 1 from n where i < ${rows - 1})
+         insert into users (uid, username, password, status, role_id, created_at, updated_at)
+         select '00000000-0000-4000-8000-' || substr('000000000000' || i, -12), 'user' || substr('0000' || i, -4), 'x', 1, 2, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' from n`,
+  );
+  await app.register('zz0042zz');
+  const list = async (query: string) => (await app.call({ url: `${usersUrl}?${query}`, headers })).json.data;
+  const names = async (keyword: string) => {
+    const data = await list(`keyword=${keyword}&pageSize=100`);
+    return { names: data.items.map((u: Item) => u.username), total: data.total };
+  };
+  t.same(await names('user0042'), { names: ['user0042'], total: 1 }, 'not user0142 nor zz0042zz, which hold 042');
+  t.same(await names('USER0042'), { names: ['user0042'], total: 1 });
+  t.same(await names('0042'), { names: ['user0042', 'zz0042zz'], total: 2 });
+  t.same(await names('user0142'), { names: ['user0142'], total: 1 });
+  t.same((await walk(app, headers.token, `${usersUrl}?keyword=0042`, 1)).map((u) => u.username), ['user0042', 'zz0042zz'], 'by cursor too');
+  // The estimate is kept, the rows are not: renames and deletions are seen at once.
+  await app.query("update users set username = 'qq0042' where username = 'user0042'");
+  t.same(await names('user0042'), { names: [], total: 0 });
+  t.same(await names('0042'), { names: ['qq0042', 'zz0042zz'], total: 2 });
+});

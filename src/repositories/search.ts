@@ -13,10 +13,16 @@ export interface Keyword {
    * (a page stops at its last row; the count at the result window).
    */
   short: boolean;
+  /**
+   * The whole keyword, lower-cased, when `phrase` and `pattern` hold only a part of it (`window`, from
+   * searchWindow.ts): the rows they find must then contain this too.
+   */
+  whole?: string;
 }
 
-export function keyword(text: string): Keyword {
-  return { phrase: `"${text.replace(/"/g, '""')}"`, pattern: likePattern(text), short: [...text].length < 3 };
+export function keyword(text: string, window = text): Keyword {
+  const found = { phrase: `"${window.replace(/"/g, '""')}"`, pattern: likePattern(window), short: [...text].length < 3 };
+  return window === text ? found : { ...found, whole: text.toLowerCase() };
 }
 
 /** `lowered like pattern` for each lower-cased expression, any of them matching. */

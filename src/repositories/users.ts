@@ -1,5 +1,5 @@
 // All SQL on the users table (joined with its role).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database, NewUser, UserRow } from '../../db/schema.js';
 import { adminRoleCode } from '../permissions.js';
 import type { DatabaseHandle } from '../db.js';
@@ -8,7 +8,8 @@ import { grantedColumn, withGranted, type RolesRepository, type RoleWithPermissi
 import { isUniqueViolation, rowCount } from './sql.js';
 import { securityColumn, securityFrom, type SecuritySettings } from './settings.js';
 import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
-import { keyword as keywordOf, likeAny } from './search.js';
+import { keyword as keywordOf, likeAny, type Keyword } from './search.js';
+import { estimate, sampleSize, searchWindow, trigramEstimates } from './searchWindow.js';
 
 export type UserWithRole = Omit<UserRow, 'password'> & { role: RoleWithPermissions };
 /** What a list of users shows of each (presentUser's fields); the rest stays in the database. */
@@ -86,21 +87,37 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   // Keyword search: SQLite's trigram table gives the matching ids in id order; keywords shorter than a trigram, and
   // PostgreSQL (whose planner picks the GIN index on search_name, lower(username) kept by the database, or the id
   // order), filter the list. Neither is bounded by the page (a rare short keyword scans every user; a cursor deep
-  // into a common keyword skips its matches), so they read aside, off the event loop. searchPage serves cursors;
+  // into a common keyword skips its matches), so they read aside, off the event loop. The index is given the
+  // keyword's window (searchWindow.ts) and the whole keyword checked on what it finds. searchPage serves cursors;
   // matchingIds (below) the count and every page `page` reaches.
   const matching = (pattern: string) => likeAny(pattern, dialect === 'postgres' ? sql<string>`users.search_name` : sql<string>`lower(users.username)`);
-  const searchPage = (text: string, window: Window) => {
-    const { phrase, pattern, short } = keywordOf(text);
+  // strpos and instr, which no index serves: the planner keeps to the window's trigrams.
+  const holding = (name: RawBuilder<string>, whole: string) =>
+    dialect === 'postgres' ? sql<SqlBool>`strpos(${name}, ${whole}) > 0` : sql<SqlBool>`instr(lower(${name}), ${whole}) > 0`;
+  const searchName = dialect === 'postgres' ? sql<string>`users.search_name` : sql<string>`users.username`;
+  const estimates = trigramEstimates(async () => {
+    const [top] = await readAside(db.selectFrom('users').select((eb) => eb.fn.max('users.id').as('max')));
+    const maxId = Number(top?.max ?? 0);
+    // Always sampleSize ids, repeats and all: one statement text, however many are distinct.
+    const ids = Array.from({ length: sampleSize }, () => 1 + Math.floor(Math.random() * maxId));
+    const rows = maxId ? await readAside(db.selectFrom('users').select('users.username').where('users.deleted_at', 'is', null).where('users.id', 'in', ids)) : [];
+    return estimate(rows.map((row) => row.username));
+  });
+  const searchPage = ({ phrase, pattern, short, whole }: Keyword, window: Window) => {
     const query =
       dialect === 'sqlite' && !short
         ? db
             .selectFrom('users_search')
             .innerJoin('users', 'users.id', 'users_search.rowid')
             .where(sql<boolean>`users_search match ${phrase}`)
+            .$if(whole !== undefined, (q) => q.where(holding(sql.ref('users.username'), whole!)))
             .where(after(sql.ref('users_search.rowid'), window, 'asc'))
             .select(columns)
             .orderBy('users_search.rowid')
-        : listed.where(matching(pattern)).where(after(sql.ref('users.id'), window, 'asc'));
+        : listed
+            .where(matching(pattern))
+            .$if(whole !== undefined, (q) => q.where(holding(searchName, whole!)))
+            .where(after(sql.ref('users.id'), window, 'asc'));
     return readAside(query.limit(rowCount(window.limit)).offset(rowCount(window.offset)));
   };
   /**
@@ -108,21 +125,34 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
    * any page that `page` reaches, whose rows are then read by id. They come back as one string (group_concat,
    * string_agg): ten thousand ids cross between threads, or from PostgreSQL, far cheaper so than as rows.
    */
-  const matchingIds = async (text: string) => {
-    const { phrase, pattern, short } = keywordOf(text);
+  const matchingIds = async ({ phrase, pattern, short, whole }: Keyword) => {
     const matches =
       dialect === 'sqlite' && !short
-        ? sql`(${db.selectFrom('users_search').select('rowid as id').where(sql<boolean>`users_search match ${phrase}`).orderBy('rowid').limit(countLimit)})`
-        : sql`(${db.selectFrom('users').select('users.id').where('users.deleted_at', 'is', null).where(matching(pattern)).orderBy('users.id').limit(countLimit)})`;
+        ? sql`(${db
+            .selectFrom('users_search')
+            .select('rowid as id')
+            .where(sql<boolean>`users_search match ${phrase}`)
+            .$if(whole !== undefined, (q) => q.where(holding(sql.ref('users_search.username'), whole!)))
+            .orderBy('rowid')
+            .limit(countLimit)})`
+        : sql`(${db
+            .selectFrom('users')
+            .select('users.id')
+            .where('users.deleted_at', 'is', null)
+            .where(matching(pattern))
+            .$if(whole !== undefined, (q) => q.where(holding(searchName, whole!)))
+            .orderBy('users.id')
+            .limit(countLimit)})`;
     const joined = dialect === 'postgres' ? sql<string | null>`string_agg(id::text, ',')` : sql<string | null>`group_concat(id)`;
     const [row] = await readAside(db.selectFrom(matches.as('m')).select(joined.as('ids')));
     // Neither aggregate promises an order: the set is the first matches by id, sorted here (already, as a rule).
     return row?.ids ? row.ids.split(',').map(Number).sort((a, b) => a - b) : [];
   };
   const search = async (text: string, window: Window): Promise<[ListedRow[], Pick<Slice<never>, 'total' | 'totalExact'>]> => {
-    const ids = await matchingIds(text);
+    const found = keywordOf(text, [...text].length < 3 ? text : searchWindow(text, await estimates()));
+    const ids = await matchingIds(found);
     const counted = cappedTotal(ids.length);
-    if (window.after !== undefined) return [await searchPage(text, window), counted];
+    if (window.after !== undefined) return [await searchPage(found, window), counted];
     const pageIds = ids.slice(window.offset, window.offset + window.limit);
     return [pageIds.length ? await listed.where('users.id', 'in', pageIds).execute() : [], counted];
   };
