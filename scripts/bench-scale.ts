@@ -3,7 +3,8 @@
 // project's own import (`cms import-legacy` of a generated mysqldump), so counts and search indexes are kept as in
 // production. Printed per database and size: the import's time; list page 1, a cursor page in the middle of the
 // table, the deepest page of the result window, keyword searches (req/s, p50, p99); ping p99 while lists and
-// searches run from other connections; the server's peak RSS; and, once, cold start against bare Fastify's.
+// searches run from other connections; the server's peak RSS, as started bare and as deployed (with the heap flags of
+// scripts/cms.service); and, once, cold start against bare Fastify's.
 // BENCH_SCALE_USERS (default 1000,1000000), BENCH_SCALE_DBS (default sqlite,postgres), BENCH_SECONDS (default 5).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +26,8 @@ const sizes = (process.env.BENCH_SCALE_USERS ?? '1000,1000000').split(',').map(N
 const databases = (process.env.BENCH_SCALE_DBS ?? 'sqlite,postgres').split(',');
 const json = { 'content-type': 'application/json' };
 const admin = { username: 'bench-admin', password: 'bench-admin-password' };
+/** The V8 heap flags that the deployment files give node (scripts/cms.service; the Dockerfile sets the same). */
+const deployedNodeOptions = /^Environment="NODE_OPTIONS=([^"]+)"$/m.exec(readFileSync(join(root, 'scripts/cms.service'), 'utf8'))![1]!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const dir = mkdtempSync(join(tmpdir(), 'cms-bench-scale-'));
@@ -69,6 +72,11 @@ async function startServer(command: string[], env: Record<string, string>): Prom
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return { base, child, startedIn: performance.now() - started };
+}
+
+async function loginTo(server: Server): Promise<{ token: string }> {
+  const login = await fetch(`${server.base}/api/v1/user/login`, { method: 'POST', headers: json, body: JSON.stringify(admin) });
+  return { token: ((await login.json()) as { data: { token: string } }).data.token };
 }
 
 async function stop(server: Server) {
@@ -124,9 +132,7 @@ async function measureSize(db: string, n: number, databaseUrl: string): Promise<
   rmSync(dump);
 
   const server = await startServer([join(dist, 'cms.js'), 'serve'], env);
-  const login = await fetch(`${server.base}/api/v1/user/login`, { method: 'POST', headers: json, body: JSON.stringify(admin) });
-  const token = ((await login.json()) as { data: { token: string } }).data.token;
-  const headers = { token };
+  const headers = await loginTo(server);
   const list = `${server.base}/api/v1/user/list`;
   // The middle of the table: the cursor after user n/2 (ids: the administrator is 1, imported users follow).
   const middle = encodeCursor(Math.floor(n / 2) + 1);
@@ -149,6 +155,19 @@ async function measureSize(db: string, n: number, databaseUrl: string): Promise<
     `server peak RSS: ${peakRssMb(server.child.pid!).toFixed(0)} MB`,
   ];
   await stop(server);
+
+  // The same loads on a server started as deployed, with the heap flags of scripts/cms.service.
+  const lean = await startServer([join(dist, 'cms.js'), 'serve'], { ...env, NODE_OPTIONS: deployedNodeOptions });
+  const leanHeaders = await loginTo(lean);
+  const leanList = `${lean.base}/api/v1/user/list`;
+  await load(leanList, leanHeaders, 10, 1);
+  const leanRows = [await load(leanList, leanHeaders), await load(`${leanList}?cursor=${middle}`, leanHeaders), await load(`${leanList}?keyword=user0000777`, leanHeaders)];
+  await pingUnder(lean, leanList, leanHeaders);
+  await pingUnder(lean, `${leanList}?keyword=zq`, leanHeaders);
+  extra.push(
+    `as deployed (NODE_OPTIONS="${deployedNodeOptions}"): peak RSS ${peakRssMb(lean.child.pid!).toFixed(0)} MB; list page 1 ${leanRows[0]!.rps.toFixed(0)} req/s, by cursor ${leanRows[1]!.rps.toFixed(0)}, keyword (1 match) ${leanRows[2]!.rps.toFixed(0)}`,
+  );
+  await stop(lean);
   return { rows, extra };
 }
 
