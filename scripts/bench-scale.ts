@@ -5,6 +5,8 @@
 // table, the deepest page of the result window, keyword searches (req/s, p50, p99); ping p99 while lists and
 // searches run from other connections; the server's peak RSS, as started bare and as deployed (with the heap flags of
 // scripts/cms.service); and, once, cold start against bare Fastify's.
+// Every database and size is served at once, and each request is measured on them in turn, BENCH_ROUNDS times
+// (default 2), so that the ratios compare runs made side by side.
 // BENCH_SCALE_USERS (default 1000,1000000), BENCH_SCALE_DBS (default sqlite,postgres), BENCH_SECONDS (default 5).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { schemaUrl, startTestPostgres } from './postgres.js';
 const root = new URL('..', import.meta.url).pathname;
 const run = promisify(execFile);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const sizes = (process.env.BENCH_SCALE_USERS ?? '1000,1000000').split(',').map(Number);
 const databases = (process.env.BENCH_SCALE_DBS ?? 'sqlite,postgres').split(',');
 const json = { 'content-type': 'application/json' };
@@ -115,12 +118,28 @@ async function coldStart(databaseUrl: string) {
   console.log(`\ncold start to first ping (median of 5, alternating): node dist/cms.js serve ${ours.toFixed(0)} ms, bare Fastify ${bareMs.toFixed(0)} ms: ${(ours / bareMs).toFixed(2)}x (target <= 2x)`);
 }
 
-interface Row {
-  name: string;
-  result: Result;
+/** A database of one size, its users imported, and the built server on it. */
+interface Side {
+  db: string;
+  n: number;
+  env: Record<string, string>;
+  importSeconds: number;
+  server: Server;
+  headers: { token: string };
 }
 
-async function measureSize(db: string, n: number, databaseUrl: string): Promise<{ rows: Row[]; extra: string[] }> {
+const requests: Array<{ name: string; query: (n: number) => string }> = [
+  { name: 'list page 1', query: () => '' },
+  // The middle of the table: the cursor after user n/2 (ids: the administrator is 1, imported users follow).
+  { name: 'list by cursor (middle)', query: (n) => `?cursor=${encodeCursor(Math.floor(n / 2) + 1)}` },
+  { name: 'list, deepest page (666 x 15)', query: () => '?page=666' },
+  { name: 'keyword, 1 match', query: () => '?keyword=user0000777' },
+  { name: 'keyword, many (capped count)', query: () => '?keyword=0777' },
+  { name: 'keyword, 2 chars, no match', query: () => '?keyword=zq' },
+];
+const listUrl = (side: Side, query = '') => `${side.server.base}/api/v1/user/list${query}`;
+
+async function prepareSide(db: string, n: number, databaseUrl: string): Promise<Side> {
   const env = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '0' };
   const cms = (...args: string[]) => run(process.execPath, [join(dist, 'cms.js'), ...args], { cwd: dir, env: { PATH: process.env.PATH, ...env }, maxBuffer: 64 << 20 });
   await cms('migrate');
@@ -130,79 +149,82 @@ async function measureSize(db: string, n: number, databaseUrl: string): Promise<
   await cms('import-legacy', dump);
   const importSeconds = (performance.now() - importStart) / 1000;
   rmSync(dump);
-
   const server = await startServer([join(dist, 'cms.js'), 'serve'], env);
-  const headers = await loginTo(server);
-  const list = `${server.base}/api/v1/user/list`;
-  // The middle of the table: the cursor after user n/2 (ids: the administrator is 1, imported users follow).
-  const middle = encodeCursor(Math.floor(n / 2) + 1);
-  const rows: Row[] = [];
-  const measure = async (name: string, url: string) => rows.push({ name, result: await load(url, headers) });
-  await load(list, headers, 10, 1);
-  await measure('list page 1', list);
-  await measure('list by cursor (middle)', `${list}?cursor=${middle}`);
-  await measure('list, deepest page (666 x 15)', `${list}?page=666`);
-  await measure('keyword, 1 match', `${list}?keyword=user0000777`);
-  await measure('keyword, many (capped count)', `${list}?keyword=0777`);
-  await measure('keyword, 2 chars, no match', `${list}?keyword=zq`);
-  const deep = await fetch(`${list}?page=${Math.ceil(n / 20)}`, { headers });
-  const underList = await pingUnder(server, list, headers);
-  const underSearch = await pingUnder(server, `${list}?keyword=zq`, headers);
-  const extra = [
-    `import of ${n} users: ${importSeconds.toFixed(1)} s`,
-    `page n/20 (${Math.ceil(n / 20)}): HTTP ${deep.status}${deep.status === 400 ? ' (beyond the result window: 1026)' : ''}`,
+  return { db, n, env, importSeconds, server, headers: await loginTo(server) };
+}
+
+/** Each request on every side in turn, `rounds` times, the order reversed every other round: medians. */
+async function measureInterleaved(sides: Side[]): Promise<Map<Side, Result[]>> {
+  for (const side of sides) await load(listUrl(side), side.headers, 10, 1);
+  const results = new Map(sides.map((side) => [side, requests.map(() => [] as Result[])]));
+  for (const [i, request] of requests.entries()) {
+    for (let round = 0; round < rounds; round++) {
+      for (const side of round % 2 ? [...sides].reverse() : sides) results.get(side)![i]!.push(await load(listUrl(side, request.query(side.n)), side.headers));
+    }
+  }
+  const mid = (runs: Result[]) => ({ rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) });
+  return new Map([...results].map(([side, runs]) => [side, runs.map(mid)]));
+}
+
+async function extras(side: Side): Promise<string[]> {
+  const deep = await fetch(listUrl(side, `?page=${Math.ceil(side.n / 20)}`), { headers: side.headers });
+  const underList = await pingUnder(side.server, listUrl(side), side.headers);
+  const underSearch = await pingUnder(side.server, listUrl(side, '?keyword=zq'), side.headers);
+  const lines = [
+    `import of ${side.n} users: ${side.importSeconds.toFixed(1)} s`,
+    `page n/20 (${Math.ceil(side.n / 20)}): HTTP ${deep.status}${deep.status === 400 ? ' (beyond the result window: 1026)' : ''}`,
     `ping p99 under list load: ${underList.ping.p99} ms (list meanwhile ${underList.load.rps.toFixed(0)} req/s); under short-keyword searches: ${underSearch.ping.p99} ms`,
-    `server peak RSS: ${peakRssMb(server.child.pid!).toFixed(0)} MB`,
+    `server peak RSS: ${peakRssMb(side.server.child.pid!).toFixed(0)} MB`,
   ];
-  await stop(server);
+  await stop(side.server);
 
   // The same loads on a server started as deployed, with the heap flags of scripts/cms.service.
-  const lean = await startServer([join(dist, 'cms.js'), 'serve'], { ...env, NODE_OPTIONS: deployedNodeOptions });
-  const leanHeaders = await loginTo(lean);
-  const leanList = `${lean.base}/api/v1/user/list`;
-  await load(leanList, leanHeaders, 10, 1);
-  const leanRows = [await load(leanList, leanHeaders), await load(`${leanList}?cursor=${middle}`, leanHeaders), await load(`${leanList}?keyword=user0000777`, leanHeaders)];
-  await pingUnder(lean, leanList, leanHeaders);
-  await pingUnder(lean, `${leanList}?keyword=zq`, leanHeaders);
-  extra.push(
-    `as deployed (NODE_OPTIONS="${deployedNodeOptions}"): peak RSS ${peakRssMb(lean.child.pid!).toFixed(0)} MB; list page 1 ${leanRows[0]!.rps.toFixed(0)} req/s, by cursor ${leanRows[1]!.rps.toFixed(0)}, keyword (1 match) ${leanRows[2]!.rps.toFixed(0)}`,
-  );
-  await stop(lean);
-  return { rows, extra };
+  const lean: Side = { ...side, server: await startServer([join(dist, 'cms.js'), 'serve'], { ...side.env, NODE_OPTIONS: deployedNodeOptions }) };
+  lean.headers = await loginTo(lean.server);
+  await load(listUrl(lean), lean.headers, 10, 1);
+  const leanRows = [];
+  for (const request of requests.slice(0, 4)) leanRows.push(`${request.name} ${(await load(listUrl(lean, request.query(lean.n)), lean.headers)).rps.toFixed(0)}`);
+  await pingUnder(lean.server, listUrl(lean), lean.headers);
+  await pingUnder(lean.server, listUrl(lean, '?keyword=zq'), lean.headers);
+  lines.push(`as deployed (NODE_OPTIONS="${deployedNodeOptions}"): peak RSS ${peakRssMb(lean.server.child.pid!).toFixed(0)} MB; req/s: ${leanRows.join(', ')}`);
+  await stop(lean.server);
+  return lines;
 }
 
 async function main() {
   await run(process.execPath, ['--import', 'tsx', join(root, 'scripts/build.ts'), dist], { cwd: root });
   const postgres = databases.includes('postgres') ? await startTestPostgres() : undefined;
-  const results = new Map<string, Awaited<ReturnType<typeof measureSize>>>();
-  console.log(`built server (node dist/cms.js serve), autocannon 10 connections, ${seconds}s a measurement; users imported with cms import-legacy`);
+  console.log(`built server (node dist/cms.js serve), autocannon 10 connections, ${seconds}s a measurement, medians of ${rounds} rounds that alternate over every database and size; users imported with cms import-legacy`);
+  const sides: Side[] = [];
   try {
     for (const db of databases) {
       for (const n of sizes) {
         const url = db === 'postgres' ? await schemaUrl(postgres!.url, `bench_scale_${n}_${Date.now().toString(36)}`) : `sqlite:${dir}/cms-${n}.db`;
-        const result = await measureSize(db, n, url);
-        results.set(`${db} ${n}`, result);
-        console.log(`\n${db}, ${n} users`);
-        console.log('request                        |  req/s |  p50 ms |  p99 ms');
-        console.log('-------------------------------|--------|---------|--------');
-        for (const { name, result: r } of result.rows) console.log(`${name.padEnd(30)} | ${r.rps.toFixed(0).padStart(6)} | ${String(r.p50).padStart(7)} | ${String(r.p99).padStart(7)}`);
-        for (const line of result.extra) console.log(line);
+        sides.push(await prepareSide(db, n, url));
       }
     }
+    const results = await measureInterleaved(sides);
+    for (const side of sides) {
+      console.log(`\n${side.db}, ${side.n} users`);
+      console.log('request                        |  req/s |  p50 ms |  p99 ms');
+      console.log('-------------------------------|--------|---------|--------');
+      for (const [i, r] of results.get(side)!.entries()) console.log(`${requests[i]!.name.padEnd(30)} | ${r.rps.toFixed(0).padStart(6)} | ${String(r.p50).padStart(7)} | ${String(r.p99).padStart(7)}`);
+      for (const line of await extras(side)) console.log(line);
+    }
+    const find = (db: string, n: number) => results.get(sides.find((side) => side.db === db && side.n === n)!)!;
     const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
     console.log(`\nratios, ${large} users against ${small}, same run (targets: lists >= 0.67, keyword >= 0.33)`);
     for (const db of databases) {
-      const a = results.get(`${db} ${small}`)!.rows;
-      const b = results.get(`${db} ${large}`)!.rows;
-      console.log(`${db}: ${a.map((row, i) => `${row.name} ${(b[i]!.result.rps / row.result.rps).toFixed(2)}`).join('; ')}`);
+      const [a, b] = [find(db, small), find(db, large)];
+      console.log(`${db}: ${requests.map((request, i) => `${request.name} ${(b[i]!.rps / a[i]!.rps).toFixed(2)}`).join('; ')}`);
     }
     if (databases.length === 2) {
-      const s = results.get(`sqlite ${small}`)!.rows[0]!.result.rps;
-      const p = results.get(`postgres ${small}`)!.rows[0]!.result.rps;
+      const [s, p] = [find('sqlite', small)[0]!.rps, find('postgres', small)[0]!.rps];
       console.log(`list page 1 at ${small} users, PostgreSQL against SQLite: ${(p / s).toFixed(2)} (target >= 0.5)`);
     }
     await coldStart(`sqlite:${dir}/cold.db`);
   } finally {
+    await Promise.all(sides.map((side) => (side.server.child.exitCode === null && side.server.child.signalCode === null ? stop(side.server) : undefined)));
     await postgres?.destroy();
     rmSync(dir, { recursive: true, force: true });
   }
