@@ -6,7 +6,7 @@
 // searches run from other connections; the server's peak RSS, as started bare and as deployed (with the heap flags of
 // scripts/cms.service); and, once, cold start against bare Fastify's.
 // Every database and size is served at once, and each request is measured on them in turn, BENCH_ROUNDS times
-// (default 2), so that the ratios compare runs made side by side.
+// (default 3), so that the ratios compare runs made side by side.
 // BENCH_SCALE_USERS (default 1000,1000000), BENCH_SCALE_DBS (default sqlite,postgres), BENCH_SECONDS (default 5).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,14 +24,18 @@ import { schemaUrl, startTestPostgres } from './postgres.js';
 const root = new URL('..', import.meta.url).pathname;
 const run = promisify(execFile);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const sizes = (process.env.BENCH_SCALE_USERS ?? '1000,1000000').split(',').map(Number);
 const databases = (process.env.BENCH_SCALE_DBS ?? 'sqlite,postgres').split(',');
 const json = { 'content-type': 'application/json' };
 const admin = { username: 'bench-admin', password: 'bench-admin-password' };
 /** The V8 heap flags that the deployment files give node (scripts/cms.service; the Dockerfile sets the same). */
 const deployedNodeOptions = /^Environment="NODE_OPTIONS=([^"]+)"$/m.exec(readFileSync(join(root, 'scripts/cms.service'), 'utf8'))![1]!;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return Number.isInteger(mid) ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
+};
 
 const dir = mkdtempSync(join(tmpdir(), 'cms-bench-scale-'));
 const dist = join(dir, 'dist');
