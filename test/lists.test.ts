@@ -22,6 +22,22 @@ async function walk(app: TestApp, token: string, url: string, pageSize: number, 
   }
 }
 
+/**
+ * Users `prefix` + first…last (zero-padded to `width`) straight into the table: the triggers index and count them
+ * as they would any insert.
+ */
+async function insertUsers(app: TestApp, prefix: string, width: number, first: number, last: number) {
+  const columns = 'insert into users (uid, username, password, status, role_id, created_at, updated_at)';
+  const at = "'2026-01-01T00:00:00.000Z'";
+  await app.query(
+    onPostgres
+      ? `${columns} select '00000000-0000-4000-8000-' || lpad(i::text, 12, '0'), '${prefix}' || lpad(i::text, ${width}, '0'), 'x', 1, 2, ${at}, ${at}
+         from generate_series(${first}, ${last}) as i`
+      : `with recursive n(i) as (select ${first} union all select i + 1 from n where i < ${last})
+         ${columns} select '00000000-0000-4000-8000-' || substr('000000000000' || i, -12), '${prefix}' || substr('${'0'.repeat(width)}' || i, -${width}), 'x', 1, 2, ${at}, ${at} from n`,
+  );
+}
+
 t.test('totals stay exact under concurrent writers on two instances', async (t) => {
   const a = await startApp(t, { admin });
   const b = await startApp(t, { databaseUrl: a.config.databaseUrl });
@@ -153,17 +169,8 @@ t.test('keyword search: substrings in any case, literal characters, in step with
 t.test('a keyword matching over the result window answers a total that says so', async (t) => {
   const app = await startApp(t, { admin });
   const headers = { token: await app.adminToken() };
-  // 10,050 users straight into the table: the triggers index and count them as they would any insert.
   const rows = 10_050;
-  await app.query(
-    onPostgres
-      ? `insert into users (uid, username, password, status, role_id, created_at, updated_at)
-         select '00000000-0000-4000-8000-' || lpad(i::text, 12, '0'), 'bulk' || lpad(i::text, 6, '0'), 'x', 1, 2, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
-         from generate_series(1, ${rows}) as i`
-      : `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${rows})
-         insert into users (uid, username, password, status, role_id, created_at, updated_at)
-         select '00000000-0000-4000-8000-' || substr('000000000000' || i, -12), 'bulk' || substr('000000' || i, -6), 'x', 1, 2, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' from n`,
-  );
+  await insertUsers(app, 'bulk', 6, 1, rows);
   const list = async (query: string) => (await app.call({ url: `${usersUrl}?${query}`, headers })).json.data;
   t.match(await list(''), { total: rows + 1, totalExact: true }, 'without a keyword, exact');
   t.match(await list('keyword=bulk'), { total: 10_000, totalExact: false }, 'over the window: at least');
@@ -181,16 +188,7 @@ t.test('a keyword whose trigrams are in most names: its rare part finds the rows
   const app = await startApp(t, { admin });
   const headers = { token: await app.adminToken() };
   // user0000…user0199 and zz0042zz: use, ser, er0, r00, 000 and 004 are in over 2% of the names, 042 in three.
-  const rows = 200;
-  await app.query(
-    onPostgres
-      ? `insert into users (uid, username, password, status, role_id, created_at, updated_at)
-         select '00000000-0000-4000-8000-' || lpad(i::text, 12, '0'), 'user' || lpad(i::text, 4, '0'), 'x', 1, 2, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
-         from generate_series(0, ${rows - 1}) as i`
-      : `with recursive n(i) as (select 0 union all select i + 1 from n where i < ${rows - 1})
-         insert into users (uid, username, password, status, role_id, created_at, updated_at)
-         select '00000000-0000-4000-8000-' || substr('000000000000' || i, -12), 'user' || substr('0000' || i, -4), 'x', 1, 2, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' from n`,
-  );
+  await insertUsers(app, 'user', 4, 0, 199);
   await app.register('zz0042zz');
   const list = async (query: string) => (await app.call({ url: `${usersUrl}?${query}`, headers })).json.data;
   const names = async (keyword: string) => {
