@@ -26,6 +26,7 @@ t.test('the window is the longest run of rare trigrams; the whole keyword when a
   t.equal(searchWindow('user', shares), 'user', 'none rare');
   t.equal(searchWindow('0777', shares), '0777', 'all rare');
   t.equal(searchWindow('qqqq', new Map()), 'qqqq');
+  t.equal(searchWindow('ÄSER0000777', shares), 'ÄSER0000777', 'beyond ASCII, whole');
 });
 
 t.test('an estimate is sampled once, kept ten minutes, then replaced in the background', async (t) => {

@@ -29,9 +29,11 @@ export function estimate(names: string[]): Map<string, number> {
 /**
  * The part of `keyword` to look up in the index: the longest run of its rare trigrams, or the whole keyword when
  * every trigram is rare, or none is (a keyword made of frequent trigrams matches many names, and the first page
- * of them is near).
+ * of them is near). A keyword beyond ASCII is looked up whole: the check of the whole keyword lower-cases as
+ * SQLite's lower() does, ASCII only, where the trigram tokenizer folds every case.
  */
 export function searchWindow(keyword: string, shares: Map<string, number>): string {
+  if (!/^[\x00-\x7f]*$/.test(keyword)) return keyword;
   const trigrams = trigramsOf(keyword);
   let best = { start: 0, length: 0 };
   for (let start = 0, i = 0; i <= trigrams.length; i++) {
