@@ -19,9 +19,11 @@ export interface DatabaseHandle {
   pool?: pg.Pool;
   /**
    * Runs a read whose cost its page does not bound away from the event loop: on SQLite, on a connection of its own
-   * in a worker thread (src/sqliteReader.ts); on PostgreSQL, as any query (the pool never blocks the process).
+   * in a worker thread (src/sqliteReader.ts); on PostgreSQL, as any query (the pool never blocks the process). A
+   * read that may go through a whole table (`lane` 'scan': a keyword no index serves) has a thread of its own, so
+   * that a flood of them holds up only one another.
    */
-  readAside<R>(query: Compilable<R>): Promise<R[]>;
+  readAside<R>(query: Compilable<R>, lane?: 'scan'): Promise<R[]>;
 }
 
 /** How long a statement waits for a lock (SQLite's busy timeout, PostgreSQL's lock_timeout) before it fails. */
@@ -176,11 +178,20 @@ export async function connect(databaseUrl: string, poolMax = 10): Promise<Databa
     return { db, dialect: 'postgres', pool, readAside: async (query) => (await db.executeQuery(query.compile())).rows };
   }
   const path = databaseUrl.slice('sqlite:'.length);
-  const reader = path === ':memory:' ? undefined : sqliteReader(path, lockWaitMs);
+  // Each starts its thread at its first read.
+  const readers = path === ':memory:' ? undefined : { index: sqliteReader(path, lockWaitMs), scan: sqliteReader(path, lockWaitMs) };
   const connection = sqliteConnection(path);
-  const database: SqliteDatabase = { prepare: connection.prepare, close: () => (void reader?.close(), connection.close()) };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', readAside: async (query) => (reader ? reader.all(query.compile()) : (await db.executeQuery(query.compile())).rows) };
+  const close = () => {
+    void readers?.index.close();
+    void readers?.scan.close();
+    connection.close();
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: { prepare: connection.prepare, close } }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    readAside: async (query, lane) => (readers ? readers[lane ?? 'index'].all(query.compile()) : (await db.executeQuery(query.compile())).rows),
+  };
 }
 
 /** Kysely's migrator over db/migrations, for start-up and the CLI's `migrate`. */

@@ -27,3 +27,19 @@ t.test('reads aside on a thread of their own', { skip: onPostgres ? 'SQLite only
   await reader.close();
   t.same(await reader.all(CompiledQuery.raw('select 1 as one')), [{ one: 1 }], 'a closed reader starts a new thread when asked again');
 });
+
+t.test('a read on the scan lane does not hold up other reads aside', { skip: onPostgres ? 'SQLite only' : false }, async (t) => {
+  const handle = await openDatabase(`sqlite:${t.testdir()}/cms.db`);
+  t.teardown(() => handle.db.destroy());
+  // A read that takes its thread for a while (ten million steps of a recursive query), as a short keyword's scan
+  // of a large table would.
+  const long = handle.db
+    .withRecursive('c(i)', (db) => db.selectNoFrom(sql<number>`1`.as('i')).unionAll(db.selectFrom('c').select(sql<number>`i + 1`.as('i')).where('i', '<', 10_000_000)))
+    .selectFrom('c')
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+  let scanned = false;
+  const scan = handle.readAside(long, 'scan').then((rows) => ((scanned = true), rows));
+  await handle.readAside(handle.db.selectFrom('settings').select('key').limit(1));
+  t.equal(scanned, false, 'an ordinary read answered while the scan still ran');
+  t.same(await scan, [{ n: 10_000_000 }]);
+});
