@@ -7,7 +7,7 @@
 // million users"). Remove it when both indexes skip frequent trigrams themselves.
 
 /** A trigram in more than this share of the names (estimated) is not worth reading from the index. */
-export const rareShare = 0.02;
+const rareShare = 0.02;
 /** Ids drawn for an estimate, and how long one is kept. */
 export const sampleSize = 2000;
 const keptFor = 10 * 60_000;
