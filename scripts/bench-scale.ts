@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 import bcrypt from 'bcryptjs';
 import { build } from 'esbuild';
 import { encodeCursor } from '../src/operations/paging.js';
+import { deployedNodeOptions } from './deployed-node-options.js';
 import { freePort } from './free-port.js';
 import { schemaUrl, startTestPostgres } from './postgres.js';
 
@@ -29,8 +30,6 @@ const sizes = (process.env.BENCH_SCALE_USERS ?? '1000,1000000').split(',').map(N
 const databases = (process.env.BENCH_SCALE_DBS ?? 'sqlite,postgres').split(',');
 const json = { 'content-type': 'application/json' };
 const admin = { username: 'bench-admin', password: 'bench-admin-password' };
-/** The V8 heap flags that the deployment files give node (scripts/cms.service; the Dockerfile sets the same). */
-const deployedNodeOptions = /^Environment="NODE_OPTIONS=([^"]+)"$/m.exec(readFileSync(join(root, 'scripts/cms.service'), 'utf8'))![1]!;
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = sorted.length / 2;

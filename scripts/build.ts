@@ -1,13 +1,19 @@
-// `npm run build [-- <dir>]`: the single-file deploy. One bundled ES module (dist/cms.js, the CLI whose `serve`
-// runs the server) with the SQLite reader thread beside it, the files they read at run time, and the two native
-// addons with what loads them, so that `node dist/cms.js serve` runs on a machine with Node and no node_modules.
-import { readdirSync } from 'node:fs';
+// `npm run build [-- <dir>]`: the single-file deploy. One bundle (dist/cms.cjs, the CLI whose `serve` runs the
+// server) started by dist/cms.js through a V8 code cache (src/perf/codeCache.ts), the SQLite reader thread beside
+// it, the files they read at run time, and the native addons with what loads them, so that `node dist/cms.js serve`
+// runs on a machine with Node and no node_modules.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { assetPath, assets } from '../src/assets.js';
 import { checkedSpecJson } from '../src/contract.js';
+import { deployedNodeOptions } from './deployed-node-options.js';
+import { freePort } from './free-port.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -28,39 +34,40 @@ const natives: Record<string, string[]> = {
 for (const name of readdirSync(join(root, 'node_modules/@node-rs'))) if (name.startsWith('bcrypt-')) natives[`@node-rs/${name}`] = ['.'];
 
 await rm(out, { recursive: true, force: true });
-await build({
-  // The CLI, and the thread that reads the SQLite database aside (src/sqliteReader.ts) beside it.
-  entryPoints: [
-    { in: join(root, 'src/cli.ts'), out: 'cms' },
-    { in: join(root, 'src/sqliteReaderThread.ts'), out: 'sqliteReaderThread' },
-  ],
+const common: BuildOptions = {
   outdir: out,
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
-  // What only some runs need (the PostgreSQL and MySQL drivers, the YAML parser, pino-pretty) is imported
-  // dynamically and lands in chunks of its own, read only by the runs that need it.
-  splitting: true,
   // Less text for V8 to read at start; names are kept, so stack traces in the logs still read.
   minifyWhitespace: true,
   minifySyntax: true,
-  chunkNames: 'chunks/[name]-[hash]',
   external: ['argon2', 'better-sqlite3', '@node-rs/bcrypt'],
   define: { BUNDLED: 'true' },
-  // The bundled CommonJS packages expect require, __filename and __dirname.
-  banner: {
-    js: [
-      '#!/usr/bin/env node',
-      "import { createRequire as __cmsRequire } from 'node:module';",
-      "import { fileURLToPath as __cmsPath } from 'node:url';",
-      'const require = __cmsRequire(import.meta.url);',
-      'const __filename = __cmsPath(import.meta.url);',
-      "const __dirname = __cmsPath(new URL('.', import.meta.url));",
-    ].join('\n'),
-  },
   legalComments: 'linked',
   logLevel: 'warning',
+};
+// The CLI as one CommonJS file, the form a V8 code cache can start (node:vm compiles scripts, not ES modules). What
+// only some runs need (the PostgreSQL and MySQL drivers, the YAML parser, pino-pretty) is imported dynamically:
+// bundled, but run only by the runs that need it.
+await build({
+  ...common,
+  entryPoints: [{ in: join(root, 'src/cli.ts'), out: 'cms' }],
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // import.meta of the ES modules bundled: their URL is the bundle's (the files they read are beside it).
+  define: { ...common.define, 'import.meta': '__cmsMeta' },
+  banner: { js: "const __cmsMeta = { url: require('node:url').pathToFileURL(__filename).href };" },
+});
+// The entry that starts it, and the thread that reads the SQLite database aside (src/sqliteReader.ts), as ES modules.
+await build({
+  ...common,
+  entryPoints: [
+    { in: join(root, 'src/perf/codeCache.ts'), out: 'cms' },
+    { in: join(root, 'src/sqliteReaderThread.ts'), out: 'sqliteReaderThread' },
+  ],
+  format: 'esm',
+  banner: { js: '#!/usr/bin/env node' },
 });
 await chmod(join(out, 'cms.js'), 0o755);
 await writeFile(join(out, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);
@@ -76,4 +83,19 @@ await writeFile(join(out, 'openapi.json'), await checkedSpecJson());
 for (const [name, files] of Object.entries(natives)) {
   for (const file of files) await cp(join(packageDir(name), file), join(out, 'node_modules', name, file), { recursive: true });
 }
+// The code caches: one start and first ping per flag set a deployment runs with, each writing what it compiled.
+const scratch = mkdtempSync(join(tmpdir(), 'cms-build-'));
+for (const nodeOptions of ['', deployedNodeOptions]) {
+  const port = await freePort();
+  const env = { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions, CMS_WRITE_CODE_CACHE: '1', PORT: String(port), DATABASE_URL: `sqlite:${scratch}/cms.db`, LOG_LEVEL: 'silent' };
+  const server = spawn(process.execPath, [join(out, 'cms.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const deadline = Date.now() + 60_000; ; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the build's server did not start (NODE_OPTIONS=${nodeOptions})`);
+    if (await fetch(`http://127.0.0.1:${port}/api/v1/platform/ping`).then((r) => r.ok, () => false)) break;
+  }
+  server.kill('SIGTERM');
+  const [code] = (await once(server, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`the build's server exited with ${code} (NODE_OPTIONS=${nodeOptions})`);
+}
+await rm(scratch, { recursive: true, force: true });
 process.stderr.write(`built ${out}/cms.js: node ${out}/cms.js serve\n`);

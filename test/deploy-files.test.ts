@@ -2,11 +2,12 @@
 import t from 'tap';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { deployedNodeOptions } from '../scripts/deployed-node-options.js';
 
 const read = (file: string) => readFileSync(new URL(`../scripts/${file}`, import.meta.url), 'utf8');
 
 t.test('the systemd unit and the Dockerfile size the heap alike, in a form node accepts', async (t) => {
-  const unit = /^Environment="NODE_OPTIONS=([^"]+)"$/m.exec(read('cms.service'))?.[1];
+  const unit = deployedNodeOptions;
   const image = /^ENV NODE_OPTIONS="([^"]+)"$/m.exec(read('Dockerfile'))?.[1];
   t.ok(unit, 'the unit sets NODE_OPTIONS');
   t.equal(image, unit, 'the Dockerfile sets the same');
