@@ -29,6 +29,13 @@ export interface DatabaseHandle {
 /** How long a statement waits for a lock (SQLite's busy timeout, PostgreSQL's lock_timeout) before it fails. */
 export const lockWaitMs = 5000;
 
+/**
+ * SQLite's page cache, a connection (KiB): its own default. better-sqlite3 builds SQLite with 16 MB, and the server
+ * holds three connections (its own and two reader threads), which scans at a million users fill; the operating
+ * system's file cache holds the pages anyway.
+ */
+export const pageCacheKib = 2048;
+
 const statementCacheSize = 256;
 
 const cannotWrite = /^SQLITE_(READONLY|CANTOPEN|IOERR)/;
@@ -129,6 +136,7 @@ export function openSqlite(path: string): SQLite.Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`busy_timeout = ${lockWaitMs}`);
   sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`cache_size = -${pageCacheKib}`);
   return sqlite;
 }
 
@@ -179,7 +187,7 @@ export async function connect(databaseUrl: string, poolMax = 10): Promise<Databa
   }
   const path = databaseUrl.slice('sqlite:'.length);
   // Each starts its thread at its first read.
-  const readers = path === ':memory:' ? undefined : { index: sqliteReader(path, lockWaitMs), scan: sqliteReader(path, lockWaitMs) };
+  const readers = path === ':memory:' ? undefined : { index: sqliteReader(path, lockWaitMs, pageCacheKib), scan: sqliteReader(path, lockWaitMs, pageCacheKib) };
   const connection = sqliteConnection(path);
   const close = () => {
     void readers?.index.close();

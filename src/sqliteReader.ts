@@ -6,15 +6,14 @@ import { Worker } from 'node:worker_threads';
 import { CompiledQuery } from 'kysely';
 import { bundled } from './assets.js';
 import { createLimiter } from './limiter.js';
-import type { ReadAnswer, ReadRequest } from './sqliteReaderThread.js';
+import type { ReadAnswer, ReaderSettings, ReadRequest } from './sqliteReaderThread.js';
 
 export interface Reader {
   all<R>(query: CompiledQuery<R>): Promise<R[]>;
   close(): Promise<void>;
 }
 
-function startWorker(path: string, busyTimeout: number): Worker {
-  const workerData = { path, busyTimeout };
+function startWorker(workerData: ReaderSettings): Worker {
   if (bundled) return new Worker(new URL('sqliteReaderThread.js', import.meta.url), { workerData });
   // From a checkout the thread is TypeScript: it registers tsx's loader first (workers do not inherit it).
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
@@ -22,7 +21,7 @@ function startWorker(path: string, busyTimeout: number): Worker {
   return new Worker(`import(${api}).then(({ register }) => { register(); return import(${thread}); })`, { eval: true, workerData });
 }
 
-export function sqliteReader(path: string, busyTimeout: number, queue = 64): Reader {
+export function sqliteReader(path: string, busyTimeout: number, pageCacheKib: number, queue = 64): Reader {
   let worker: Worker | undefined;
   let nextId = 0;
   const pending = new Map<number, { resolve(rows: unknown[]): void; reject(error: Error): void }>();
@@ -33,7 +32,7 @@ export function sqliteReader(path: string, busyTimeout: number, queue = 64): Rea
   };
   const started = () => {
     if (worker) return worker;
-    const w = startWorker(path, busyTimeout);
+    const w = startWorker({ path, busyTimeout, pageCacheKib });
     w.on('message', (answer: ReadAnswer) => {
       const waiting = pending.get(answer.id);
       pending.delete(answer.id);

@@ -11,9 +11,16 @@ export interface ReadRequest {
 
 export type ReadAnswer = { id: number; rows: unknown[] } | { id: number; error: { message: string; code?: string } };
 
-const { path, busyTimeout } = workerData as { path: string; busyTimeout: number };
+export interface ReaderSettings {
+  path: string;
+  busyTimeout: number;
+  pageCacheKib: number;
+}
+
+const { path, busyTimeout, pageCacheKib } = workerData as ReaderSettings;
 const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
 sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+sqlite.pragma(`cache_size = -${pageCacheKib}`);
 const statements = new Map<string, SQLite.Statement>();
 
 parentPort!.on('message', ({ id, sql, parameters }: ReadRequest) => {

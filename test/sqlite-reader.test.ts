@@ -2,7 +2,7 @@
 // what it committed, report SQLite's errors by code, bound their queue, and survive the thread's end.
 import t from 'tap';
 import { CompiledQuery, sql } from 'kysely';
-import { openDatabase } from '../src/db.js';
+import { openDatabase, pageCacheKib } from '../src/db.js';
 import { Saturated } from '../src/limiter.js';
 import { sqliteReader } from '../src/sqliteReader.js';
 import { onPostgres } from './helpers/app.js';
@@ -17,7 +17,11 @@ t.test('reads aside on a thread of their own', { skip: onPostgres ? 'SQLite only
   await sql`update settings set value = '3' where key = 'a'`.execute(handle.db);
   t.same((await handle.readAside(keys))[0], { key: 'a', value: '3' }, 'a committed write is seen at once');
 
-  const reader = sqliteReader(path, 100, 1);
+  const pageCache = CompiledQuery.raw('pragma cache_size');
+  t.same(await handle.readAside({ compile: () => pageCache }), [{ cache_size: -pageCacheKib }], "the readers' page cache is bounded");
+  t.same(await sql`pragma cache_size`.execute(handle.db).then((r) => r.rows), [{ cache_size: -pageCacheKib }], "and the server's own connection's");
+
+  const reader = sqliteReader(path, 100, 2048, 1);
   t.teardown(() => reader.close());
   await t.rejects(reader.all(CompiledQuery.raw('select * from no_such_table')), { code: 'SQLITE_ERROR' }, 'SQLite errors keep their code');
   await t.rejects(reader.all(CompiledQuery.raw("insert into settings (key, value, updated_at) values ('c', '', '') returning key")), { code: 'SQLITE_READONLY' }, 'and it cannot write');
