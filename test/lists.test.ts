@@ -61,6 +61,17 @@ t.test('totals stay exact under concurrent writers on two instances', async (t) 
   const users = await a.call({ url: usersUrl, headers });
   t.same([users.json.data.total, users.json.data.totalExact], [await counted('select count(*) as n from users where deleted_at is null'), true]);
   t.equal(users.json.data.total, 1 + 12 - 8 + 16);
+  // The same total on a page past the last user and after the last cursor (on PostgreSQL the count comes with the
+  // page's rows, so an empty page reads it alone), and each user with their role.
+  for (const query of ['?page=3&pageSize=15', `?cursor=${Buffer.from('999999').toString('base64url')}`]) {
+    const beyond = await b.call({ url: `${usersUrl}${query}`, headers });
+    t.same([beyond.json.data.items, beyond.json.data.total], [[], users.json.data.total], `${query}: no users, the same total`);
+  }
+  t.same(
+    users.json.data.items.map((u: { username: string; role: { code: string } }) => [u.username, u.role.code]),
+    users.json.data.items.map((u: { username: string }) => [u.username, u.username === admin.username ? 'admin' : 'user']),
+    'each user with their role',
+  );
   const roleList = await b.call({ url: '/api/v1/role', headers });
   t.equal(roleList.json.data.total, await counted('select count(*) as n from role where deleted_at is null'));
   t.equal(roleList.json.data.total, 2 + 6 - 3);

@@ -20,6 +20,10 @@ export type UserWithSecret = UserWithRole & { password: string };
 export const lastAdmin = 'lastAdmin';
 
 export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle, 'db' | 'dialect' | 'readAside'>, roles: RolesRepository) {
+  const roleColumns = [
+    'role.created_at as role_created_at', 'role.updated_at as role_updated_at', 'role.deleted_at as role_deleted_at',
+    'role.name as role_name', 'role.desc as role_desc', 'role.code as role_code', 'role.permission_id as role_permission_id',
+  ] as const;
   const live = db
     .selectFrom('users')
     .innerJoin('role', 'role.id', 'users.role_id')
@@ -28,26 +32,26 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
       'users.id', 'users.created_at', 'users.updated_at', 'users.deleted_at', 'users.uid', 'users.username',
       'users.status', 'users.role_id', 'users.token_version', 'users.login_failures', 'users.locked_until',
       'users.password_changed_at', 'users.must_change_password',
-      'role.created_at as role_created_at', 'role.updated_at as role_updated_at', 'role.deleted_at as role_deleted_at',
-      'role.name as role_name', 'role.desc as role_desc', 'role.code as role_code', 'role.permission_id as role_permission_id',
     ])
+    .select(roleColumns)
     .select(grantedColumn(dialect, sql.ref('users.role_id')).as('role_granted'));
   type Row = Awaited<ReturnType<typeof live.executeTakeFirstOrThrow>>;
 
+  // A user's role, with its grants, from the role_ columns of a row that joins it.
+  const roleOf = (r: Pick<Row, `role_${string}` & keyof Row>) =>
+    withGranted({
+      id: r.role_id,
+      created_at: r.role_created_at,
+      updated_at: r.role_updated_at,
+      deleted_at: r.role_deleted_at,
+      name: r.role_name,
+      desc: r.role_desc,
+      code: r.role_code,
+      permission_id: r.role_permission_id,
+      granted: r.role_granted,
+    });
   // The user and their role with its grants come in one row (one round trip on PostgreSQL, per request's caller).
   const present = <R extends Row>(rows: R[]) => {
-    const roleOf = (r: R) =>
-      withGranted({
-        id: r.role_id,
-        created_at: r.role_created_at,
-        updated_at: r.role_updated_at,
-        deleted_at: r.role_deleted_at,
-        name: r.role_name,
-        desc: r.role_desc,
-        code: r.role_code,
-        permission_id: r.role_permission_id,
-        granted: r.role_granted,
-      });
     return rows.map((r) => ({
       row: r,
       user: {
@@ -83,6 +87,22 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   const byOffset = prepared(db, listed.limit(rowCount(0)).offset(rowCount(0)));
   const byCursor = prepared(db, listed.where('users.id', '>', 0).limit(rowCount(0)));
   const liveCount = prepared(db, db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users')));
+  // On PostgreSQL a page comes with its users' roles and the count in one statement: one round trip, where the
+  // page, the count and the roles would be three statements on two connections (SQLite, in process, reads them apart).
+  const listedWithRoles = listed
+    .innerJoin('role', 'role.id', 'users.role_id')
+    .select(roleColumns)
+    .select(grantedColumn(dialect, sql.ref('users.role_id')).as('role_granted'))
+    .select(db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users')).as('live_total'));
+  const withRolesByOffset = prepared(db, listedWithRoles.limit(rowCount(0)).offset(rowCount(0)));
+  const withRolesByCursor = prepared(db, listedWithRoles.where('users.id', '>', 0).limit(rowCount(0)));
+  const pageWithRoles = async (window: Window): Promise<Slice<ListedUser>> => {
+    const rows = window.after === undefined ? await withRolesByOffset(window.limit, window.offset) : await withRolesByCursor(window.after, window.limit);
+    // A page past the end carries no count: read it alone.
+    const total = rows.length ? rows[0]!.live_total : (await liveCount())[0]?.n;
+    const items = rows.map((r) => ({ id: r.id, uid: r.uid, username: r.username, status: r.status, role_id: r.role_id, locked_until: r.locked_until, created_at: r.created_at, updated_at: r.updated_at, role: roleOf(r) }));
+    return { items, total: Number(total ?? 0), totalExact: true };
+  };
 
   // Keyword search: SQLite's trigram table gives the matching ids in id order; keywords shorter than a trigram, and
   // PostgreSQL (whose planner picks the GIN index on search_name, lower(username) kept by the database, or the id
@@ -265,6 +285,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
 
     /** A page of live users in id order, those whose name contains `keyword` (any case) when it is given. */
     async page(window: Window, keyword?: string): Promise<Slice<ListedUser>> {
+      if (!keyword && dialect === 'postgres') return pageWithRoles(window);
       const [rows, counted] = keyword
         ? await search(keyword, window)
         : await Promise.all([
