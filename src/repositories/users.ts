@@ -89,13 +89,18 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   const liveCount = prepared(db, db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users')));
   // On PostgreSQL a page comes with its users' roles and the count in one statement: one round trip, where the
   // page, the count and the roles would be three statements on two connections (SQLite, in process, reads them apart).
-  const listedWithRoles = listed
-    .innerJoin('role', 'role.id', 'users.role_id')
-    .select(roleColumns)
-    .select(grantedColumn(dialect, sql.ref('users.role_id')).as('role_granted'))
-    .select(db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users')).as('live_total'));
-  const withRolesByOffset = prepared(db, listedWithRoles.limit(rowCount(0)).offset(rowCount(0)));
-  const withRolesByCursor = prepared(db, listedWithRoles.where('users.id', '>', 0).limit(rowCount(0)));
+  // The page is cut first: PostgreSQL computes the select list of every row that OFFSET skips.
+  const withRoles = (page: typeof listed) =>
+    db
+      .selectFrom(page.as('page'))
+      .innerJoin('role', 'role.id', 'page.role_id')
+      .selectAll('page')
+      .select(roleColumns)
+      .select(grantedColumn(dialect, sql.ref('page.role_id')).as('role_granted'))
+      .select(db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users')).as('live_total'))
+      .orderBy('page.id');
+  const withRolesByOffset = prepared(db, withRoles(listed.limit(rowCount(0)).offset(rowCount(0))));
+  const withRolesByCursor = prepared(db, withRoles(listed.where('users.id', '>', 0).limit(rowCount(0))));
   const pageWithRoles = async (window: Window): Promise<Slice<ListedUser>> => {
     const rows = window.after === undefined ? await withRolesByOffset(window.limit, window.offset) : await withRolesByCursor(window.after, window.limit);
     // A page past the end carries no count: read it alone.
