@@ -23,7 +23,7 @@ export function docsAsset(name: AssetName): { text: string; type: string } {
 
 let document: ReturnType<typeof parseDocument> | undefined;
 // The YAML library is loaded at the first request for the spec, not at every start (through its CommonJS
-// default export: the build's chunk of it has no other).
+// default export: bundled, it has no other).
 const parsed = async () => (document ??= (await import('yaml')).default.parseDocument(read('openapi.yaml')));
 // Rendered once with a placeholder for the origin: serialising the document costs tens of milliseconds, too much to
 // spend on every unauthenticated request.
