@@ -86,7 +86,8 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   type ListedRow = Awaited<ReturnType<typeof listed.execute>>[number];
   const byOffset = prepared(db, listed.limit(rowCount(0)).offset(rowCount(0)));
   const byCursor = prepared(db, listed.where('users.id', '>', 0).limit(rowCount(0)));
-  const liveCount = prepared(db, db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users')));
+  const liveUsers = db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users'));
+  const liveCount = prepared(db, liveUsers);
   // On PostgreSQL a page comes with its users' roles and the count in one statement: one round trip, where the
   // page, the count and the roles would be three statements on two connections (SQLite, in process, reads them apart).
   // The page is cut first: PostgreSQL computes the select list of every row that OFFSET skips.
@@ -97,7 +98,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
       .selectAll('page')
       .select(roleColumns)
       .select(grantedColumn(dialect, sql.ref('page.role_id')).as('role_granted'))
-      .select(db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users')).as('live_total'))
+      .select(liveUsers.as('live_total'))
       .orderBy('page.id');
   const withRolesByOffset = prepared(db, withRoles(listed.limit(rowCount(0)).offset(rowCount(0))));
   const withRolesByCursor = prepared(db, withRoles(listed.where('users.id', '>', 0).limit(rowCount(0))));
