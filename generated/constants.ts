@@ -49,3 +49,6 @@ export const requestId = {
 
 /** x-max-result-window of components.parameters.Page: how deep page and pageSize reach; keyword totals are counted up to it */
 export const resultWindow = 10000;
+
+/** The maximum of components.parameters.PageSize */
+export const maxPageSize = 100;

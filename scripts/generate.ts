@@ -16,7 +16,7 @@ type Spec = {
   'x-errors': Record<string, unknown>;
   'x-response-headers': Record<string, string>;
   'x-request-id': { header: string; pattern: string };
-  components: { schemas: Record<string, Schema>; parameters: Record<string, { 'x-max-result-window'?: number }> };
+  components: { schemas: Record<string, Schema>; parameters: Record<string, { 'x-max-result-window'?: number; schema?: Schema }> };
 };
 
 const resolve = (spec: Spec, schema: Schema): Schema =>
@@ -41,7 +41,8 @@ export async function renderGenerated(): Promise<Record<string, string>> {
       `/** The range of components.schemas.Id: also what a token's user_id must be in */\nexport const idRange = ${json({ minimum: Id!.minimum, maximum: Id!.maximum })} as const;\n\n` +
       `/** x-response-headers: what every response carries (unless its operation states other values) */\nexport const responseHeaders = ${json(spec['x-response-headers'])} as const;\n\n` +
       `/** x-request-id: the header naming each request, and what a caller's own id must look like to be kept */\nexport const requestId = ${json(spec['x-request-id'])} as const;\n\n` +
-      `/** x-max-result-window of components.parameters.Page: how deep page and pageSize reach; keyword totals are counted up to it */\nexport const resultWindow = ${json(spec.components.parameters.Page!['x-max-result-window'])};\n`,
+      `/** x-max-result-window of components.parameters.Page: how deep page and pageSize reach; keyword totals are counted up to it */\nexport const resultWindow = ${json(spec.components.parameters.Page!['x-max-result-window'])};\n\n` +
+      `/** The maximum of components.parameters.PageSize */\nexport const maxPageSize = ${json(spec.components.parameters.PageSize!.schema!.maximum)};\n`,
   };
 }
 

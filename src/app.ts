@@ -18,6 +18,7 @@ import { registerJsonParser } from './jsonBody.js';
 import { openDatabase } from './db.js';
 import { startRetention } from './retention.js';
 import { createAuthenticator } from './auth.js';
+import { callerReads } from './perf/callerReads.js';
 import { handlers } from './operations/index.js';
 import { databaseMetrics, requestMetrics } from './metrics.js';
 import { createPasswords, type Passwords } from './passwords.js';
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const api = await loadSpec();
   await registerCors(app, api, config.corsOrigins);
   const authenticate = createAuthenticator((token) => app.jwt.verify(token), repos.users);
-  await contract(app, { api, handlers, services, authenticate, timing, rateLimit: config.loginRateLimit });
+  const reads = callerReads(services.dialect, services.users);
+  await contract(app, { api, handlers, services, authenticate, callerReads: reads, timing, rateLimit: config.loginRateLimit });
   return app;
 }

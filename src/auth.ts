@@ -20,14 +20,25 @@ function extractToken(request: FastifyRequest): string | undefined {
 // Instances' clocks may differ by this much; a token issued further in the future is not genuine.
 const clockSkewSeconds = 60;
 
-/** The caller, with the security settings read in the same query (their password may have expired). */
-export interface Authenticated {
-  caller: UserWithRole;
+/** A user found by the token's id, with the security settings read in the same query. */
+export interface Caller {
+  user: UserWithRole;
   settings: SecuritySettings;
 }
 
+/** The caller, with the security settings (their password may have expired) and what was read with them. */
+export interface Authenticated {
+  caller: UserWithRole;
+  settings: SecuritySettings;
+  prefetched?: unknown;
+}
+
+/** The caller of the token's id, and maybe more in the same read (perf/callerReads.ts); null when there is none. */
+export type ReadCaller = (id: number) => Promise<(Caller & { prefetched?: unknown }) | null>;
+
 export function createAuthenticator(verify: (token: string) => Partial<TokenClaims & { iat: number }>, users: UsersRepository) {
-  return async function authenticate(request: FastifyRequest): Promise<Authenticated> {
+  const findCaller: ReadCaller = (id) => users.findCaller(id);
+  return async function authenticate(request: FastifyRequest, read = findCaller): Promise<Authenticated> {
     const token = extractToken(request);
     if (!token) throw new ApiError('unauthorized');
     let claims: Partial<TokenClaims & { iat: number }>;
@@ -39,10 +50,10 @@ export function createAuthenticator(verify: (token: string) => Partial<TokenClai
     const id = claims.user_id;
     if (!Number.isInteger(id) || id! < idRange.minimum || id! > idRange.maximum) throw new ApiError('unauthorized');
     if ((claims.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw new ApiError('unauthorized');
-    const found = await users.findCaller(id!);
+    const found = await read(id!);
     // Tokens issued before token versions existed carry none: they count as version 0.
     if (!found || found.user.status !== 1 || found.user.token_version !== (claims.ver ?? 0)) throw new ApiError('unauthorized');
-    return { caller: found.user, settings: found.settings };
+    return { caller: found.user, settings: found.settings, prefetched: found.prefetched };
   };
 }
 

@@ -13,7 +13,7 @@ import type { AuditAction } from './repositories/audit.js';
 import type { UserWithRole } from './repositories/users.js';
 import type { RequestMetrics } from './metrics.js';
 import { isPermission, type Permission } from './permissions.js';
-import { mustChangePassword, type Authenticated } from './auth.js';
+import { mustChangePassword, type Authenticated, type ReadCaller } from './auth.js';
 import { isUnavailable } from './db.js';
 import type { Services } from './services.js';
 import { assetPath, bundled } from './assets.js';
@@ -87,7 +87,9 @@ export interface ContractOptions {
   api: OpenAPIBackend;
   handlers: Handlers;
   services: Services;
-  authenticate(request: FastifyRequest): Promise<Authenticated>;
+  authenticate(request: FastifyRequest, read?: ReadCaller): Promise<Authenticated>;
+  /** Operations that read their data with their caller (perf/callerReads.ts). */
+  callerReads: Partial<Record<keyof Handlers, (id: number, query: never) => ReturnType<ReadCaller>>>;
   timing: RequestMetrics;
   /** Attempts per minute per client address on operations marked `x-rate-limited`; 0 turns it off. */
   rateLimit: number;
@@ -196,6 +198,7 @@ class OperationContext implements Context {
     private readonly user: UserWithRole | undefined,
     private readonly operationId: string,
     readonly mayActOnOthers: boolean,
+    readonly prefetched: Context['prefetched'],
   ) {}
 
   get caller(): UserWithRole {
@@ -234,6 +237,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
   const secured = (operation.security ?? []).length > 0;
   const credentialNames = credentialQueryNames(api, operation);
   const rules = rulesOf(operation);
+  const callerRead = options.callerReads[operationId];
   // With no parameters and no body declared, a request with neither is valid without running the validator.
   const trivial = (operation.parameters ?? []).length === 0 && !operation.requestBody;
 
@@ -254,9 +258,10 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
     respond(request, reply, operationId, types.get(outcome.status) ?? jsonType, outcome, headers);
   };
   // No closure is created on the synchronous path.
-  const run = (request: FastifyRequest, reply: FastifyReply, valid: Valid, caller?: UserWithRole, mayActOnOthers = false) => {
+  const run = (request: FastifyRequest, reply: FastifyReply, valid: Valid, found?: Authenticated, mayActOnOthers = false) => {
     const input = { body: request.body, query: valid.query, params: valid.params } as Input<never>;
-    const result = handler(input, new OperationContext(request, services, caller, operationId, mayActOnOthers));
+    const context = new OperationContext(request, services, found?.caller, operationId, mayActOnOthers, found?.prefetched as Context['prefetched']);
+    const result = handler(input, context);
     if (result instanceof Promise) return result.then((outcome) => finish(request, reply, outcome));
     finish(request, reply, result);
   };
@@ -273,7 +278,8 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
     handler: (request, reply) => {
       const valid = validate(request);
       if (!secured) return run(request, reply, valid);
-      return authenticate(request).then((found) => run(request, reply, valid, found.caller, authorize(rules, found, valid.params)));
+      const read = callerRead && ((id: number) => callerRead(id, valid.query as never));
+      return authenticate(request, read).then((found) => run(request, reply, valid, found, authorize(rules, found, valid.params)));
     },
   });
 }

@@ -9,7 +9,8 @@ import { repositories } from '../src/services.js';
 import { onPostgres, testDatabaseUrl } from './helpers/app.js';
 
 t.test('every list query is served by an index', async (t) => {
-  const handle = await connect(await testDatabaseUrl(t.testdir()));
+  const url = await testDatabaseUrl(t.testdir());
+  const handle = await connect(url);
   t.teardown(() => handle.db.destroy());
   await migrate(handle);
   const users = 20_000;
@@ -51,6 +52,13 @@ t.test('every list query is served by an index', async (t) => {
     // Its common trigrams (use, ser, …, 001) are not given to the index, only 12345 (searchWindow.ts).
     'users, keyword by its rare part': () => repos.users.page(window, 'user0012345'),
     'users, keyword by its rare part, by cursor': () => repos.users.page(cursor, 'user0012345'),
+    // The caller with the page, in one statement (src/perf/callerReads.ts): PostgreSQL only.
+    ...(onPostgres
+      ? {
+          'users, first page with the caller': () => repos.users.findCallerWithPage(1, window),
+          'users, by cursor with the caller': () => repos.users.findCallerWithPage(1, cursor),
+        }
+      : {}),
     'roles, first page': () => repos.roles.page(window),
     'roles, keyword': () => repos.roles.page(window, 'admin'),
     'roles, by cursor': () => repos.roles.page({ ...cursor, after: 1 }),
@@ -89,4 +97,35 @@ t.test('every list query is served by an index', async (t) => {
       t.same(sorts, [], `${name}: no sort of the table\n${plan}`);
     }
   }
+
+  // PostgreSQL plans a named statement once it has a generic plan no costlier than its custom ones: a first page
+  // and a cursor's page are written so that it does (firstRows, src/repositories/paging.ts). On one connection
+  // (pg_prepared_statements shows a session's own), each runs eight times; their statements must have gone generic.
+  if (!onPostgres) return;
+  const single = await connect(url, 1);
+  t.teardown(() => single.db.destroy());
+  const once = repositories(single);
+  const planned: Record<string, () => Promise<unknown>> = {
+    'users, first page': () => once.users.page(window),
+    'users, by cursor': () => once.users.page(cursor),
+    'users, first page with the caller': () => once.users.findCallerWithPage(1, window),
+    'users, by cursor with the caller': () => once.users.findCallerWithPage(1, cursor),
+    'roles, first page': () => once.roles.page(window),
+    'audit, first page': () => once.audit.page(window),
+  };
+  const statements = async () =>
+    (await sql<{ statement: string; generic_plans: string; custom_plans: string }>`select statement, generic_plans, custom_plans from pg_prepared_statements`.execute(single.db)).rows;
+  for (const [name, run] of Object.entries(planned)) {
+    const before = new Set((await statements()).map((row) => row.statement));
+    for (let i = 0; i < 8; i++) await run();
+    const lists = (await statements()).filter((row) => !before.has(row.statement) && /\blimit\b/i.test(row.statement));
+    t.ok(lists.length > 0, `${name}: its statements are named`);
+    for (const row of lists) t.ok(Number(row.generic_plans) > 0, `${name}: planned once (${row.generic_plans} generic, ${row.custom_plans} custom plans)\n${row.statement}`);
+  }
+  // The control: a page after an OFFSET, its LIMIT a parameter, is planned at every run. When this fails,
+  // PostgreSQL prices such a LIMIT by its value, and firstRows can go.
+  const before = new Set((await statements()).map((row) => row.statement));
+  for (let i = 0; i < 8; i++) await once.users.page({ limit: 16, offset: 32 });
+  const offsetPages = (await statements()).filter((row) => !before.has(row.statement) && /\boffset\b/i.test(row.statement));
+  t.same(offsetPages.map((row) => Number(row.generic_plans)), [0], 'a page after an OFFSET: planned at every run');
 });

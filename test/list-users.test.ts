@@ -106,3 +106,46 @@ t.test('no, forged, expired or orphaned tokens answer 401', async (t) => {
   await query("update users set status = 1, deleted_at = '2024-01-01T00:00:00.000Z' where username = 'victim'");
   t.equal((await call({ url: list, headers: { token } })).status, 401, 'deleted user');
 });
+
+// An administrator's list may read the caller and the page in one statement (src/perf/callerReads.ts): whatever
+// the page asked for, the caller is checked first, and a caller who lost user:read sees only themselves.
+t.test('every caller check holds for every shape of page an administrator asks for', async (t) => {
+  const { call, register, adminToken, query } = await startApp(t, { admin });
+  for (const name of ['u1', 'u2', 'u3']) await register(name);
+  const token = await adminToken();
+  const names = (reply: { json: { data: { items: Array<{ username: string }> } } }) => reply.json.data.items.map((u) => u.username);
+  const first = await call({ url: list, headers: { token } });
+  const cursor = first.json.data.items[0].id as number;
+  const pages = {
+    first: '',
+    cursor: `?cursor=${Buffer.from(String(cursor)).toString('base64url')}`,
+    offset: '?page=2&pageSize=2',
+    past: '?page=9',
+    tooDeep: '?page=1000&pageSize=100',
+    badCursor: '?cursor=bogus',
+  };
+  const answers = async () => Object.fromEntries(await Promise.all(Object.entries(pages).map(async ([name, q]) => [name, await call({ url: `${list}${q}`, headers: { token } })] as const)));
+
+  let got = await answers();
+  t.same(names(got.first!), ['root', 'u1', 'u2', 'u3']);
+  t.same(names(got.cursor!), ['u1', 'u2', 'u3']);
+  t.same(names(got.offset!), ['u2', 'u3']);
+  t.same([names(got.past!), got.past!.json.data.total], [[], 4], 'past the end: no items, the total still');
+  t.same([got.tooDeep!.status, got.tooDeep!.json.errCode, got.badCursor!.status, got.badCursor!.json.errCode], [400, 1026, 400, 1027]);
+  for (const [name, reply] of Object.entries(got).slice(0, 4)) t.equal(reply.json.data.total, 4, `${name}: total`);
+
+  await query("update users set role_id = (select id from role where code = 'user') where username = 'root'");
+  got = await answers();
+  t.same(names(got.first!), ['root'], 'without user:read: only the caller');
+  t.same([names(got.cursor!), names(got.offset!), names(got.past!)], [[], [], []], 'and paged as the caller alone');
+  t.same([got.first!.json.data.total, got.offset!.json.data.total], [1, 1]);
+
+  for (const [change, undo] of [
+    ["update users set status = 0 where username = 'root'", "update users set status = 1 where username = 'root'"],
+    ["update users set token_version = token_version + 1 where username = 'root'", ''],
+  ] as const) {
+    await query(change);
+    for (const [name, reply] of Object.entries(await answers())) t.same([reply.status, reply.json], [401, unauthorized], `${change}: ${name}`);
+    if (undo) await query(undo);
+  }
+});

@@ -1,6 +1,7 @@
 // Handler types, all derived from the generated operations: a handler cannot return what the spec forbids.
 import type { FastifyRequest } from 'fastify';
 import type { operations } from '../../generated/openapi.js';
+import type { Prefetched } from '../perf/callerReads.js';
 import type { AuditAction } from '../repositories/audit.js';
 import type { UserWithRole } from '../repositories/users.js';
 import type { Services } from '../services.js';
@@ -25,11 +26,13 @@ export interface Input<K extends OperationId> {
   params: PathParams<K>;
 }
 
-export interface Context {
+export interface Context<K extends OperationId = OperationId> {
   /** The authenticated user; only operations with `security` in the spec may read it. */
   readonly caller: UserWithRole;
   /** For operations with `x-permission-for-others`: whether the caller holds that permission. */
   readonly mayActOnOthers: boolean;
+  /** What the operation's caller read (perf/callerReads.ts) read with the caller, when it did. */
+  readonly prefetched: (K extends keyof Prefetched ? Prefetched[K] : never) | undefined;
   readonly request: FastifyRequest;
   readonly services: Services;
   /** Records a change in the audit log, as done by the caller from the request's address. */
@@ -37,7 +40,7 @@ export interface Context {
 }
 
 /** A handler may answer synchronously when it does no I/O. */
-export type Handler<K extends OperationId> = (input: Input<K>, context: Context) => Result<K> | Promise<Result<K>>;
+export type Handler<K extends OperationId> = (input: Input<K>, context: Context<K>) => Result<K> | Promise<Result<K>>;
 export type Handlers = { [K in OperationId]: Handler<K> };
 
 export function ok<const B>(body: B): { status: 200; body: B } {

@@ -4,9 +4,9 @@ import type { Database, RoleRow } from '../../db/schema.js';
 import { effectivePermissions, type Permission } from '../permissions.js';
 import { preparedIn } from './prepared.js';
 import type { Dialect } from '../db.js';
-import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
+import { after, cappedTotal, countLimit, windowed, type Slice, type Window } from './paging.js';
 import { keyword as keywordOf, likeAny } from './search.js';
-import { isUniqueViolation, rowCount } from './sql.js';
+import { isUniqueViolation } from './sql.js';
 
 export type RoleWithPermissions = RoleRow & { permissions: Permission[] };
 
@@ -73,12 +73,12 @@ export function rolesRepository(db: Kysely<Database>, dialect: Dialect) {
 
     /** A page of live roles in id order, those whose name or code contains `keyword` when it is given. */
     async page(window: Window, keyword?: string): Promise<Slice<RoleWithPermissions>> {
-      let items = live().where(after(sql.ref('id'), window, 'asc')).orderBy('id').limit(rowCount(window.limit)).offset(rowCount(window.offset));
+      let items = live().where(after(sql.ref('id'), window, 'asc')).orderBy('id');
       if (keyword) items = items.where('id', 'in', matchingIds(keyword));
       const count = keyword
         ? db.selectFrom(matchingIds(keyword).limit(countLimit).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then(({ n }) => cappedTotal(n))
         : db.selectFrom('row_count').select('n').where('name', '=', 'role').executeTakeFirst().then((row) => ({ total: Number(row?.n ?? 0), totalExact: true }));
-      const [rows, counted] = await Promise.all([items.execute(), count]);
+      const [rows, counted] = await Promise.all([windowed(db, items, window).execute(), count]);
       return { items: rows.map(withGranted), ...counted };
     },
 

@@ -1,5 +1,5 @@
 // All SQL on the users table (joined with its role).
-import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Compilable, type Kysely, type RawBuilder, type AliasedSelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database, NewUser, UserRow } from '../../db/schema.js';
 import { adminRoleCode } from '../permissions.js';
 import type { DatabaseHandle } from '../db.js';
@@ -7,7 +7,7 @@ import { prepared } from './prepared.js';
 import { grantedColumn, withGranted, type RolesRepository, type RoleWithPermissions } from './roles.js';
 import { isUniqueViolation, rowCount } from './sql.js';
 import { securityColumn, securityFrom, type SecuritySettings } from './settings.js';
-import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
+import { after, cappedTotal, countLimit, firstRows, type Slice, type Window } from './paging.js';
 import { keyword as keywordOf, likeAny, type Keyword } from './search.js';
 import { estimate, sampleSize, searchWindow, trigramEstimates } from './searchWindow.js';
 
@@ -91,24 +91,43 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   // On PostgreSQL a page comes with its users' roles and the count in one statement: one round trip, where the
   // page, the count and the roles would be three statements on two connections (SQLite, in process, reads them apart).
   // The page is cut first: PostgreSQL computes the select list of every row that OFFSET skips.
-  const withRoles = (page: typeof listed) =>
+  // Any query of listed rows: the users table, or firstRows' cut of it.
+  type Page = { as(alias: 'page'): AliasedSelectQueryBuilder<ListedRow, 'page'> };
+  const joinRoles = (page: Page) =>
     db
       .selectFrom(page.as('page'))
       .innerJoin('role', 'role.id', 'page.role_id')
       .selectAll('page')
       .select(roleColumns)
-      .select(grantedColumn(dialect, sql.ref('page.role_id')).as('role_granted'))
-      .select(liveUsers.as('live_total'))
-      .orderBy('page.id');
-  const withRolesByOffset = prepared(db, withRoles(listed.limit(rowCount(0)).offset(rowCount(0))));
-  const withRolesByCursor = prepared(db, withRoles(listed.where('users.id', '>', 0).limit(rowCount(0))));
+      .select(grantedColumn(dialect, sql.ref('page.role_id')).as('role_granted'));
+  type PageRow = Awaited<ReturnType<ReturnType<typeof joinRoles>['execute']>>[number];
+  // A page's three shapes on PostgreSQL, each compiled once: the first page and a cursor's page cut by firstRows
+  // (paging.ts: planned once), a page after an OFFSET. Their parameters come first in the statement.
+  const pageShapes = <R>(statement: (page: Page) => Compilable<R>) => {
+    const first = prepared(db, statement(firstRows(db, listed, 0)));
+    const byCursor = prepared(db, statement(firstRows(db, listed.where('users.id', '>', 0), 0)));
+    const byOffset = prepared(db, statement(listed.limit(rowCount(0)).offset(rowCount(0))));
+    return (window: Window, ...rest: unknown[]) =>
+      window.after !== undefined ? byCursor(window.after, window.limit, ...rest) : window.offset === 0 ? first(window.limit, ...rest) : byOffset(window.limit, window.offset, ...rest);
+  };
+  const withRoles = pageShapes((page) => joinRoles(page).select(liveUsers.as('live_total')).orderBy('page.id'));
+  const listedOf = (rows: PageRow[]): ListedUser[] =>
+    rows.map((r) => ({ id: r.id, uid: r.uid, username: r.username, status: r.status, role_id: r.role_id, locked_until: r.locked_until, created_at: r.created_at, updated_at: r.updated_at, role: roleOf(r) }));
   const pageWithRoles = async (window: Window): Promise<Slice<ListedUser>> => {
-    const rows = window.after === undefined ? await withRolesByOffset(window.limit, window.offset) : await withRolesByCursor(window.after, window.limit);
+    const rows = await withRoles(window);
     // A page past the end carries no count: read it alone.
     const total = rows.length ? rows[0]!.live_total : (await liveCount())[0]?.n;
-    const items = rows.map((r) => ({ id: r.id, uid: r.uid, username: r.username, status: r.status, role_id: r.role_id, locked_until: r.locked_until, created_at: r.created_at, updated_at: r.updated_at, role: roleOf(r) }));
-    return { items, total: Number(total ?? 0), totalExact: true };
+    return { items: listedOf(rows), total: Number(total ?? 0), totalExact: true };
   };
+  // Speed trick (perf/callerReads.ts): the caller's row carries the page, as JSON, and the live count; the caller's
+  // id is the last parameter (the page's are in the select list, before the where clause).
+  const callerWithPage = pageShapes((page) =>
+    live
+      .select(securityColumn(dialect).as('security'))
+      .select(sql<PageRow[]>`(select coalesce(json_agg(p order by p.id), '[]'::json) from (${joinRoles(page)}) as p)`.as('page'))
+      .select(liveUsers.as('live_total'))
+      .where('users.id', '=', 0),
+  );
 
   // Keyword search: SQLite's trigram table gives the matching ids in id order; keywords shorter than a trigram, and
   // PostgreSQL (whose planner picks the GIN index on search_name, lower(username) kept by the database, or the id
@@ -283,6 +302,17 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     async findCaller(id: number): Promise<{ user: UserWithRole; settings: SecuritySettings } | null> {
       const [found] = present(await callerById(id));
       return found ? { user: found.user, settings: securityFrom(found.row.security) } : null;
+    },
+
+    /**
+     * PostgreSQL only: `findCaller` and, in the same statement, the page of live users that `page(window)` answers
+     * (perf/callerReads.ts).
+     */
+    async findCallerWithPage(id: number, window: Window): Promise<{ user: UserWithRole; settings: SecuritySettings; prefetched: Slice<ListedUser> } | null> {
+      const [found] = present(await callerWithPage(window, id));
+      if (!found) return null;
+      const { security, page, live_total } = found.row;
+      return { user: found.user, settings: securityFrom(security), prefetched: { items: listedOf(page), total: Number(live_total ?? 0), totalExact: true } };
     },
 
     async findById(id: number): Promise<UserWithRole | null> {

@@ -3,10 +3,10 @@ import { ok, type Handler } from '../types.js';
 import { listAnswer, listRequest } from '../paging.js';
 import { presentUser } from '../present.js';
 
-export const listUsers: Handler<'listUsers'> = async ({ query }, { caller, mayActOnOthers, services }) => {
+export const listUsers: Handler<'listUsers'> = async ({ query }, { caller, mayActOnOthers, prefetched, services }) => {
   const list = listRequest(query);
   // Without user:read the caller sees only themselves, filtered and paged as everyone else's view is.
-  const slice = mayActOnOthers ? await services.users.page(list.window, query.keyword) : ownSlice(caller, list.window, query.keyword);
+  const slice = mayActOnOthers ? (prefetched ?? (await services.users.page(list.window, query.keyword))) : ownSlice(caller, list.window, query.keyword);
   return ok({ errCode: 0, data: { user: presentUser(caller), ...listAnswer(list, slice, presentUser) }, errMsg: 'success' });
 };
 
