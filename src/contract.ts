@@ -15,6 +15,7 @@ import type { RequestMetrics } from './metrics.js';
 import { isPermission, type Permission } from './permissions.js';
 import { mustChangePassword, type Authenticated, type ReadCaller } from './auth.js';
 import { isUnavailable } from './db.js';
+import type { CallerReads } from './perf/callerReads.js';
 import type { Services } from './services.js';
 import { assetPath, bundled } from './assets.js';
 import { Saturated } from './limiter.js';
@@ -89,7 +90,7 @@ export interface ContractOptions {
   services: Services;
   authenticate(request: FastifyRequest, read?: ReadCaller): Promise<Authenticated>;
   /** Operations that read their data with their caller (perf/callerReads.ts). */
-  callerReads: Partial<Record<keyof Handlers, (id: number, query: never) => ReturnType<ReadCaller>>>;
+  callerReads: CallerReads;
   timing: RequestMetrics;
   /** Attempts per minute per client address on operations marked `x-rate-limited`; 0 turns it off. */
   rateLimit: number;
@@ -237,7 +238,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
   const secured = (operation.security ?? []).length > 0;
   const credentialNames = credentialQueryNames(api, operation);
   const rules = rulesOf(operation);
-  const callerRead = options.callerReads[operationId];
+  const callerRead = (options.callerReads as Partial<Record<string, (id: number, query: Record<string, unknown>) => ReturnType<ReadCaller>>>)[operationId];
   // With no parameters and no body declared, a request with neither is valid without running the validator.
   const trivial = (operation.parameters ?? []).length === 0 && !operation.requestBody;
 
@@ -278,7 +279,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
     handler: (request, reply) => {
       const valid = validate(request);
       if (!secured) return run(request, reply, valid);
-      const read = callerRead && ((id: number) => callerRead(id, valid.query as never));
+      const read = callerRead && ((id: number) => callerRead(id, valid.query));
       return authenticate(request, read).then((found) => run(request, reply, valid, found, authorize(rules, found, valid.params)));
     },
   });

@@ -26,7 +26,9 @@ type Query<K extends keyof operations> = NonNullable<operations[K]['parameters']
 /** The caller of `id`, and maybe the operation's data, from the validated query. */
 export type CallerRead<K extends keyof Prefetched> = (id: number, query: Query<K>) => Promise<(Caller & { prefetched?: Prefetched[K] }) | null>;
 
-export function callerReads(dialect: Dialect, users: UsersRepository): { [K in keyof Prefetched]?: CallerRead<K> } {
+export type CallerReads = { [K in keyof Prefetched]?: CallerRead<K> };
+
+export function callerReads(dialect: Dialect, users: UsersRepository): CallerReads {
   if (dialect !== 'postgres') return {};
   return {
     listUsers: (id, query) => {

@@ -38,7 +38,8 @@ export function after(id: Expression<number>, window: Window, order: 'asc' | 'de
  * custom one and every run is planned anew: pg_prepared_statements counted a custom plan for each of 3,050 runs of
  * the user list's statement, and planning took about half of PostgreSQL's time on it. Cut first to the most a page
  * reads (a literal), then to `limit`, the generic plan is priced at a page and chosen from the sixth run on (test:
- * list-plans). Pages after an OFFSET keep theirs, a parameter too: those are planned at every run.
+ * list-plans). Pages after an OFFSET keep theirs, a parameter too: those are planned at every run. SQLite plans a
+ * statement once whatever its LIMIT: there the cut changes nothing.
  * Measured with `npm run bench:scale` (PostgreSQL's list at 1k against SQLite's; README, "At a million users").
  * Remove when PostgreSQL prices a parameter's LIMIT by its value, or plan_cache_mode can be set per statement.
  */
