@@ -120,7 +120,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     return { items: listedOf(rows), total: Number(total ?? 0), totalExact: true };
   };
   // Speed trick (perf/callerReads.ts): the caller's row carries the page as JSON, its rows and, once each, their
-  // roles (the JSON of a role on every row was most of PostgreSQL's time on the statement), and the live count. The
+  // roles (a role's columns and grants on every row were most of the JSON PostgreSQL built), and the live count. The
   // caller's id is the last parameter (the page's are in the select list, before the where clause).
   const pageRoles = db
     .selectFrom('role')
