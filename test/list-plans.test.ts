@@ -122,6 +122,15 @@ t.test('every list query is served by an index', async (t) => {
     t.ok(lists.length > 0, `${name}: its statements are named`);
     for (const row of lists) t.ok(Number(row.generic_plans) > 0, `${name}: planned once (${row.generic_plans} generic, ${row.custom_plans} custom plans)\n${row.statement}`);
   }
+  // A keyword search's plan depends on the keyword (a rare one wants the trigram index, a common one the id order):
+  // its statements are planned at every run, whatever ran on the connection before. Two-letter keywords, which no
+  // index serves, once made the generic plan (an id-order walk) look cheap to the rare keywords after them.
+  const beforeSearches = new Set((await statements()).map((row) => row.statement));
+  for (let i = 0; i < 8; i++) t.equal((await once.users.page(window, 'zq')).total, 0);
+  for (let i = 0; i < 8; i++) t.equal((await once.users.page(cursor, 'zq')).total, 0);
+  t.equal((await once.users.page(window, '12345')).total, 1, 'a rare keyword after them: found');
+  const searches = (await statements()).filter((row) => !beforeSearches.has(row.statement) && /\bsearch_name\b/.test(row.statement));
+  t.same(searches.map((row) => row.statement), [], 'keyword searches: no named statement, so none planned generically');
   // The control: a page after an OFFSET, its LIMIT a parameter, is planned at every run. When this fails,
   // PostgreSQL prices such a LIMIT by its value, and firstRows can go.
   const before = new Set((await statements()).map((row) => row.statement));

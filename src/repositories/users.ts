@@ -3,6 +3,7 @@ import { sql, type Compilable, type Kysely, type RawBuilder, type AliasedSelectQ
 import type { Database, NewUser, UserRow } from '../../db/schema.js';
 import { adminRoleCode } from '../permissions.js';
 import type { DatabaseHandle } from '../db.js';
+import { plannedEachRun } from '../postgresStatements.js';
 import { prepared } from './prepared.js';
 import { grantedColumn, withGranted, type RolesRepository, type RoleWithPermissions } from './roles.js';
 import { isUniqueViolation, rowCount } from './sql.js';
@@ -144,7 +145,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   // into a common keyword skips its matches), so they read aside, off the event loop, the short ones (which may
   // read every user) on a lane of their own. The index is given the keyword's window (searchWindow.ts) and the
   // whole keyword checked on what it finds. searchPage serves cursors; matchingIds (below) the count and every
-  // page `page` reaches.
+  // page `page` reaches. Which of the plans is right depends on the keyword, so PostgreSQL plans both at every run.
   const matching = (pattern: string) => likeAny(pattern, dialect === 'postgres' ? sql<string>`users.search_name` : sql<string>`lower(users.username)`);
   // strpos and instr, which no index serves: the planner keeps to the window's trigrams.
   const holding = (name: RawBuilder<string>, whole: string) =>
@@ -173,7 +174,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
             .where(matching(pattern))
             .$if(whole !== undefined, (q) => q.where(holding(searchName, whole!)))
             .where(after(sql.ref('users.id'), window, 'asc'));
-    return readAside(query.limit(rowCount(window.limit)).offset(rowCount(window.offset)), short ? 'scan' : undefined);
+    return readAside(query.limit(rowCount(window.limit)).offset(rowCount(window.offset)).modifyEnd(plannedEachRun), short ? 'scan' : undefined);
   };
   /**
    * The ids of the first matches in id order, up to the result window, in one read: they give both the count and
@@ -199,7 +200,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
             .orderBy('users.id')
             .limit(countLimit)})`;
     const joined = dialect === 'postgres' ? sql<string | null>`string_agg(id::text, ',')` : sql<string | null>`group_concat(id)`;
-    const [row] = await readAside(db.selectFrom(matches.as('m')).select(joined.as('ids')), short ? 'scan' : undefined);
+    const [row] = await readAside(db.selectFrom(matches.as('m')).select(joined.as('ids')).modifyEnd(plannedEachRun), short ? 'scan' : undefined);
     // Neither aggregate promises an order: the set is the first matches by id, sorted here (already, as a rule).
     return row?.ids ? row.ids.split(',').map(Number).sort((a, b) => a - b) : [];
   };
