@@ -1,7 +1,7 @@
 // The baseline for `npm run bench`: bare Fastify routes answering the same bytes (body and the spec's
-// x-response-headers), no contract layer. It holds a tick object as our server does (src/tickShape.ts): that is
+// x-response-headers), no contract layer. It holds a tick object as our server does (src/perf/tickShape.ts): that is
 // process-level, not contract work, and without it some bare processes run ~10% slower, flattering the ratio.
-import '../src/tickShape.js';
+import '../src/perf/tickShape.js';
 import Fastify, { type FastifyReply } from 'fastify';
 import { responseHeaders } from '../generated/constants.js';
 

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { assetPath, assets } from '../src/assets.js';
-import { checkedSpecJson } from '../src/contract.js';
+import { checkedSpecJson } from '../src/http/contract/spec.js';
 import { deployedNodeOptions } from './deployed-node-options.js';
 import { freePort } from './free-port.js';
 
@@ -59,12 +59,12 @@ await build({
   define: { ...common.define, 'import.meta': '__cmsMeta' },
   banner: { js: "const __cmsMeta = { url: require('node:url').pathToFileURL(__filename).href };" },
 });
-// The entry that starts it, and the thread that reads the SQLite database aside (src/sqliteReader.ts), as ES modules.
+// The entry that starts it, and the thread that reads the SQLite database aside (src/storage/sqliteReader.ts), as ES modules.
 await build({
   ...common,
   entryPoints: [
     { in: join(root, 'src/perf/codeCache.ts'), out: 'cms' },
-    { in: join(root, 'src/sqliteReaderThread.ts'), out: 'sqliteReaderThread' },
+    { in: join(root, 'src/storage/sqliteReaderThread.ts'), out: 'sqliteReaderThread' },
   ],
   format: 'esm',
   banner: { js: '#!/usr/bin/env node' },
@@ -77,7 +77,7 @@ for (const asset of assets) {
   await cp(assetPath(asset), join(out, asset));
 }
 
-// The spec, checked here once rather than at every start (src/contract.ts, specDocument).
+// The spec, checked here once rather than at every start (src/http/contract/, specDocument).
 await writeFile(join(out, 'openapi.json'), await checkedSpecJson());
 
 for (const [name, files] of Object.entries(natives)) {

@@ -1,4 +1,5 @@
 // tap coverage map: tests that run the server or the CLI as real child processes (server, CLI, durability,
 // scale-out, storage faults, build, client, browser, import-legacy) measure nothing, since a second tsx
 // loader's source maps break the merge.
-export default (testFile) => (/(server|cli|accounts-cli|durability|scale-out|storage-faults|build|client|docs-browser|import-legacy)\.test\.ts$/.test(testFile) ? null : []);
+export default (testFile) =>
+  /(^|\/)(server|cli|cli-accounts|durability|scale-out|storage-faults|build|client|docs-browser|import-cli)\.test\.ts$/.test(testFile) ? null : [];

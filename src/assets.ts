@@ -10,8 +10,8 @@ const swaggerUi = () => dirname(createRequire(import.meta.url).resolve('swagger-
 
 const inCheckout = {
   'openapi.yaml': () => new URL('../openapi.yaml', import.meta.url).pathname,
-  'docs/index.html': () => new URL('docs/index.html', import.meta.url).pathname,
-  'docs/docs.js': () => new URL('docs/docs.js', import.meta.url).pathname,
+  'docs/index.html': () => new URL('operations/docs/page/index.html', import.meta.url).pathname,
+  'docs/docs.js': () => new URL('operations/docs/page/docs.js', import.meta.url).pathname,
   'docs/swagger-ui.css': () => `${swaggerUi()}/swagger-ui.css`,
   'docs/swagger-ui-bundle.js': () => `${swaggerUi()}/swagger-ui-bundle.js`,
 };

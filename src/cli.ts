@@ -1,17 +1,18 @@
 // The command line beside the server: `cms <command>` (the built file), `npm run cli -- <command>` (from source).
 // Administrators are created here or from ADMIN_USERNAME/ADMIN_PASSWORD at start, never through an open endpoint.
-import './tickShape.js';
-import './threadPool.js';
+import './perf/tickShape.js';
+import './accounts/threadPool.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { AccountError, createAdmin, resetPasswordOf } from './accounts.js';
+import { AccountError } from './accounts/errors.js';
+import { createAdmin, resetPasswordOf } from './accounts/users.js';
 import { assetPath } from './assets.js';
 import { ConfigError, loadConfig } from './config.js';
-import { connect, migrateWith, migrator, openDatabase } from './db.js';
-import { dumpRows } from './legacyDump.js';
-import { importLegacy } from './legacyImport.js';
-import { createPasswords } from './passwords.js';
-import { repositories } from './services.js';
+import { connect, migrateWith, migrator, openDatabase } from './storage/connect.js';
+import { dumpRows } from './legacy/dump.js';
+import { importLegacy } from './legacy/import.js';
+import { createPasswords } from './accounts/passwords.js';
+import { repositories } from './storage/repositories/index.js';
 import { serve, startUpFailed } from './server.js';
 
 const usage = `usage: cms <command>   (from a checkout: npm run cli -- <command>)
@@ -99,7 +100,7 @@ async function importLegacyCommand(args: string[]): Promise<number> {
   const live = /^mysql:\/\//.test(dump);
   if (!live && !existsSync(dump)) throw new AccountError(`no such file: ${dump}`);
   // The MySQL driver, a fifth of the build, is loaded only to read a live database.
-  const mysqlRows = live ? (await import('./legacyMysql.js')).mysqlRows : undefined;
+  const mysqlRows = live ? (await import('./legacy/mysql.js')).mysqlRows : undefined;
   const rows = (table: 'role' | 'users') => (mysqlRows ? mysqlRows(dump, table) : dumpRows(dump, table));
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl, config.databasePoolMax);

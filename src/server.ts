@@ -1,6 +1,6 @@
 // Entry point (`npm start`, `cms serve`): read the environment, build the app, listen, drain on SIGTERM.
-import './tickShape.js';
-import './threadPool.js';
+import './perf/tickShape.js';
+import './accounts/threadPool.js';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
 import { bundled } from './assets.js';

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import createClient from 'openapi-fetch';
 import t from 'tap';
 import type { paths } from '../generated/openapi.js';
-import { loadSpec } from '../src/contract.js';
+import { loadSpec } from '../src/http/contract/spec.js';
 import { assertMatchesSpec } from './helpers/contract.js';
 import { testDatabaseUrl } from './helpers/app.js';
 import { startServer } from './helpers/server.js';

@@ -1,7 +1,7 @@
 // Faults a user's data must survive: the server killed with SIGKILL in the middle of writes. Real server processes
 // on a real database file (SQLite pass) or PostgreSQL server (PostgreSQL pass).
 import t from 'tap';
-import { connect, openSqlite } from '../src/db.js';
+import { connect, openSqlite } from '../src/storage/connect.js';
 import { onPostgres, testDatabaseUrl } from './helpers/app.js';
 import { fetchChecked, startServer } from './helpers/server.js';
 

@@ -26,7 +26,7 @@ import { resetPassword } from './user/resetPassword.js';
 import { setUserRole } from './user/setUserRole.js';
 import { unlockUser } from './user/unlockUser.js';
 import { updateUser } from './user/updateUser.js';
-import type { Handlers } from './types.js';
+import type { Handlers } from './handler.js';
 
 export const handlers: Handlers = {
   ping, ready, getAddress, getMetrics,

@@ -1,8 +1,8 @@
 // Lists' query parameters → the window a repository reads, and its slice → the answer's paging fields. Every list
 // answers the same fields: total, totalExact, page, pageSize and nextCursor (see the spec's description).
 import { resultWindow } from '../../generated/constants.js';
-import { ApiError } from '../envelope.js';
-import type { Slice, Window } from '../repositories/paging.js';
+import { ApiError } from './envelope.js';
+import type { Slice, Window } from '../storage/repositories/paging.js';
 
 /** A cursor names the last row of a page by its id; base64url keeps clients from building their own. */
 export const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url');

@@ -1,9 +1,9 @@
 // Database rows → the wire's objects. Never a password or hash.
 import type { components } from '../../generated/openapi.js';
 import type { AuditLogRow, LoginRecordRow } from '../../db/schema.js';
-import type { RoleWithPermissions } from '../repositories/roles.js';
-import type { ListedUser, UserWithRole } from '../repositories/users.js';
-import type { LoginReason } from '../repositories/loginRecords.js';
+import type { RoleWithPermissions } from '../storage/repositories/roles.js';
+import type { ListedUser, UserWithRole } from '../storage/repositories/users.js';
+import type { LoginReason } from '../storage/repositories/loginRecords.js';
 
 type Schemas = components['schemas'];
 

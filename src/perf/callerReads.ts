@@ -10,11 +10,10 @@
  * of a request, or when a pipelined driver sends the two statements in one write.
  */
 import type { operations } from '../../generated/openapi.js';
-import type { Dialect } from '../db.js';
+import type { Dialect } from '../storage/connect.js';
 import { listRequest } from '../operations/paging.js';
-import type { Slice } from '../repositories/paging.js';
-import type { ListedUser, UsersRepository } from '../repositories/users.js';
-import type { Caller } from '../auth.js';
+import type { Slice } from '../storage/repositories/paging.js';
+import type { Caller, ListedUser, UsersRepository } from '../storage/repositories/users.js';
 
 /** What each listed operation reads with its caller. */
 export interface Prefetched {

@@ -8,9 +8,9 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { CompiledQuery, sql } from 'kysely';
 import { schemaUrl } from '../../scripts/postgres.js';
 import { buildApp, type AppOptions } from '../../src/app.js';
-import { connect, isPostgresUrl } from '../../src/db.js';
+import { connect, isPostgresUrl } from '../../src/storage/connect.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createPasswords, type Passwords } from '../../src/passwords.js';
+import { createPasswords, type Passwords } from '../../src/accounts/passwords.js';
 import { assertMatchesSpec } from './contract.js';
 
 export const testSecret = 'test-secret-that-is-at-least-32-characters-long';

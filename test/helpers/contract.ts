@@ -3,7 +3,7 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OpenAPIBackend, Operation } from 'openapi-backend';
-import { loadSpec } from '../../src/contract.js';
+import { loadSpec } from '../../src/http/contract/spec.js';
 import { requestId, responseHeaders } from '../../generated/constants.js';
 import { errors } from '../../generated/errors.js';
 

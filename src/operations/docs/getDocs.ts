@@ -1,5 +1,5 @@
-import { docsPage } from '../../docs.js';
-import type { Handler } from '../types.js';
+import { docsPage } from './files.js';
+import type { Handler } from '../handler.js';
 import { docsOff } from './origin.js';
 
 export const getDocs: Handler<'getDocs'> = (_input, { services }) => (services.config.docs ? { status: 200, body: docsPage() } : docsOff());

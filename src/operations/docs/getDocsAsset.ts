@@ -1,5 +1,5 @@
-import { docsAsset } from '../../docs.js';
-import type { Handler } from '../types.js';
+import { docsAsset } from './files.js';
+import type { Handler } from '../handler.js';
 import { docsOff } from './origin.js';
 
 export const getDocsAsset: Handler<'getDocsAsset'> = ({ params }, { services }) => {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { fail } from '../../envelope.js';
+import { fail } from '../envelope.js';
 
 /** The instance as its caller reached it (through a trusted proxy: as the proxy was reached). */
 export const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;

@@ -1,4 +1,4 @@
-import { ok, type Handler } from '../types.js';
+import { ok, type Handler } from '../handler.js';
 
 export const getAddress: Handler<'getAddress'> = (_input, { request }) => {
   const { socket } = request.raw;

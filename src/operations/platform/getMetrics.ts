@@ -1,4 +1,4 @@
-import type { Handler } from '../types.js';
+import type { Handler } from '../handler.js';
 
 export const getMetrics: Handler<'getMetrics'> = async (_input, { services }) => ({
   status: 200,

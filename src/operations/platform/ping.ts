@@ -1,3 +1,3 @@
-import { ok, type Handler } from '../types.js';
+import { ok, type Handler } from '../handler.js';
 
 export const ping: Handler<'ping'> = () => ok('pong');

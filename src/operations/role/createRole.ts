@@ -1,5 +1,5 @@
-import { fail } from '../../envelope.js';
-import { ok, type Handler } from '../types.js';
+import { fail } from '../envelope.js';
+import { ok, type Handler } from '../handler.js';
 import { roleSuccess } from '../present.js';
 
 export const createRole: Handler<'createRole'> = async ({ body }, context) => {

@@ -1,6 +1,6 @@
-import { fail } from '../../envelope.js';
-import { adminRoleCode } from '../../permissions.js';
-import { ok, type Handler } from '../types.js';
+import { fail } from '../envelope.js';
+import { adminRoleCode } from '../../storage/permissions.js';
+import { ok, type Handler } from '../handler.js';
 import { roleSuccess } from '../present.js';
 
 export const updateRole: Handler<'updateRole'> = async ({ params, body }, context) => {

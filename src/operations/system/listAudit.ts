@@ -1,4 +1,4 @@
-import { ok, type Handler } from '../types.js';
+import { ok, type Handler } from '../handler.js';
 import { listAnswer, listRequest } from '../paging.js';
 import { presentAuditEntry } from '../present.js';
 

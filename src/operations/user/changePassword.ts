@@ -1,6 +1,6 @@
-import { passwordProblem } from '../../accounts.js';
-import { fail } from '../../envelope.js';
-import { ok, type Handler } from '../types.js';
+import { passwordProblem } from '../../accounts/policy.js';
+import { fail } from '../envelope.js';
+import { ok, type Handler } from '../handler.js';
 
 export const changePassword: Handler<'changePassword'> = async ({ body }, { caller, services }) => {
   const { users, passwords } = services;

@@ -1,5 +1,5 @@
-import type { Window } from '../../repositories/paging.js';
-import { ok, type Handler } from '../types.js';
+import type { Window } from '../../storage/repositories/paging.js';
+import { ok, type Handler } from '../handler.js';
 import { listAnswer, listRequest } from '../paging.js';
 import { presentUser } from '../present.js';
 

@@ -1,7 +1,7 @@
-import { mustChangePassword } from '../../auth.js';
-import { fail } from '../../envelope.js';
-import type { LoginReason } from '../../repositories/loginRecords.js';
-import { ok, type Handler } from '../types.js';
+import { mustChangePassword } from '../../accounts/policy.js';
+import { fail } from '../envelope.js';
+import type { LoginReason } from '../../storage/repositories/loginRecords.js';
+import { ok, type Handler } from '../handler.js';
 import { presentRole } from '../present.js';
 
 export const login: Handler<'login'> = async ({ body }, { services, request }) => {

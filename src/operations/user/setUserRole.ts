@@ -1,13 +1,12 @@
-import { fail } from '../../envelope.js';
-import { lastAdmin } from '../../repositories/users.js';
-import { ok, type Handler } from '../types.js';
+import { fail } from '../envelope.js';
+import { ok, type Handler } from '../handler.js';
 import { userSuccess } from '../present.js';
 
 export const setUserRole: Handler<'setUserRole'> = async ({ params, body }, context) => {
   const { users, roles } = context.services;
   if (!(await users.findById(params.id))) return fail('userNotFound', `user not found: ${params.id}`);
   if (!(await roles.findById(body.role_id))) return fail('roleNotFound', `role not found: ${body.role_id}`);
-  if ((await users.setRole(params.id, body.role_id)) === lastAdmin) return fail('lastAdmin');
+  await users.setRole(params.id, body.role_id);
   await context.audit('user.role', `user:${params.id}`, { role_id: body.role_id });
   return ok(userSuccess((await users.findById(params.id))!));
 };

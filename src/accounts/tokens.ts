@@ -1,0 +1,38 @@
+// What a token's claims hold, and who they name: a live, enabled user whose tokens have not been revoked since
+// this one was issued. Reading the token off the request, and checking its signature, is the contract layer's.
+import { idRange } from '../../generated/constants.js';
+import type { SecuritySettings } from '../storage/repositories/settings.js';
+import type { Caller, UserWithRole } from '../storage/repositories/users.js';
+import { NotAuthenticated } from './errors.js';
+
+export interface TokenClaims {
+  user_id: number;
+  username: string;
+  user_role: string;
+  /** The user's token version when the token was issued; advancing it revokes the token. */
+  ver: number;
+}
+
+/** The caller, with the security settings (their password may have expired) and what was read with them. */
+export interface Authenticated {
+  caller: UserWithRole;
+  settings: SecuritySettings;
+  prefetched?: unknown;
+}
+
+/** The caller of the token's id, and maybe more in the same read (perf/callerReads.ts); null when there is none. */
+export type ReadCaller = (id: number) => Promise<(Caller & { prefetched?: unknown }) | null>;
+
+// Instances' clocks may differ by this much; a token issued further in the future is not genuine.
+const clockSkewSeconds = 60;
+
+/** The user that verified claims name, read by `read`; NotAuthenticated when they name none that may call. */
+export async function callerOf(claims: Partial<TokenClaims & { iat: number }>, read: ReadCaller): Promise<Authenticated> {
+  const id = claims.user_id;
+  if (!Number.isInteger(id) || id! < idRange.minimum || id! > idRange.maximum) throw new NotAuthenticated();
+  if ((claims.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw new NotAuthenticated();
+  const found = await read(id!);
+  // Tokens issued before token versions existed carry none: they count as version 0.
+  if (!found || found.user.status !== 1 || found.user.token_version !== (claims.ver ?? 0)) throw new NotAuthenticated();
+  return { caller: found.user, settings: found.settings, prefetched: found.prefetched };
+}

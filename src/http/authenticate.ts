@@ -1,0 +1,33 @@
+// Who is calling: the token from header `token`, `Authorization: Bearer` or query `token`, its signature and
+// expiry checked, then the user its claims name (accounts/tokens.ts).
+import type { FastifyRequest } from 'fastify';
+import { callerOf, type Authenticated, type ReadCaller, type TokenClaims } from '../accounts/tokens.js';
+import { NotAuthenticated } from '../accounts/errors.js';
+import type { UsersRepository } from '../storage/repositories/users.js';
+
+function extractToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.token;
+  if (typeof header === 'string' && header) return header;
+  const authorization = request.headers.authorization;
+  const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return bearer;
+  const query = (request.query as Record<string, unknown>).token;
+  return typeof query === 'string' && query ? query : undefined;
+}
+
+export type Authenticate = (request: FastifyRequest, read?: ReadCaller) => Promise<Authenticated>;
+
+export function createAuthenticator(verify: (token: string) => Partial<TokenClaims & { iat: number }>, users: UsersRepository): Authenticate {
+  const findCaller: ReadCaller = (id) => users.findCaller(id);
+  return async function authenticate(request, read = findCaller) {
+    const token = extractToken(request);
+    if (!token) throw new NotAuthenticated();
+    let claims: Partial<TokenClaims & { iat: number }>;
+    try {
+      claims = verify(token);
+    } catch {
+      throw new NotAuthenticated();
+    }
+    return callerOf(claims, read);
+  };
+}

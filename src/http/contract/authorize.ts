@@ -1,0 +1,46 @@
+// The rules the spec states per operation through its extensions, and their check on an authenticated caller.
+import type { Operation } from 'openapi-backend';
+import { isPermission, type Permission } from '../../storage/permissions.js';
+import { mustChangePassword } from '../../accounts/policy.js';
+import type { Authenticated } from '../../accounts/tokens.js';
+import { ApiError } from '../../operations/envelope.js';
+
+export interface Rules {
+  permission?: Permission;
+  permissionForOthers?: Permission;
+  allowedWithExpiredPassword: boolean;
+  rateLimited: boolean;
+}
+
+export function rulesOf(operation: Operation): Rules {
+  const op = operation as Operation & Record<string, unknown>;
+  const permission = (key: string): Permission | undefined => {
+    const value = op[key];
+    if (value === undefined) return undefined;
+    if (!isPermission(value)) throw new Error(`${operation.operationId}: ${key} ${String(value)} is not a Permission of the spec`);
+    return value;
+  };
+  return {
+    permission: permission('x-permission'),
+    permissionForOthers: permission('x-permission-for-others'),
+    allowedWithExpiredPassword: op['x-allowed-with-expired-password'] === true,
+    rateLimited: op['x-rate-limited'] === true,
+  };
+}
+
+const forbidden = (permission: Permission) => new ApiError('forbidden', `permission denied: needs ${permission}`);
+
+/**
+ * After authentication: the password must be current (with the settings read with the caller), unless the
+ * operation allows otherwise, and the caller's role must hold what the spec states. Answers whether the caller may
+ * act on other users (`x-permission-for-others`).
+ */
+export function authorize(rules: Rules, { caller, settings }: Authenticated, params: Record<string, unknown>): boolean {
+  if (!rules.allowedWithExpiredPassword && mustChangePassword(caller, settings)) throw new ApiError('passwordExpired');
+  const holds = (permission: Permission) => caller.role.permissions.includes(permission);
+  if (rules.permission && !holds(rules.permission)) throw forbidden(rules.permission);
+  if (!rules.permissionForOthers) return false;
+  const mayActOnOthers = holds(rules.permissionForOthers);
+  if (!mayActOnOthers && params.id !== undefined && params.id !== caller.id) throw forbidden(rules.permissionForOthers);
+  return mayActOnOthers;
+}
