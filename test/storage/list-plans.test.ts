@@ -84,7 +84,9 @@ t.test('every list query is served by an index', async (t) => {
   for (const [name, run] of Object.entries(lists)) {
     sent.length = 0;
     await run();
-    for (const query of sent.filter((q) => /^select/i.test(q.sql))) {
+    // prepared.ts compiles a query over placeholders (objects) before it first runs it: only what runs is explained.
+    const ran = (q: CompiledQuery) => q.parameters.every((value) => typeof value !== 'object' || value === null);
+    for (const query of sent.filter((q) => /^select/i.test(q.sql) && ran(q))) {
       const plan = await explain(query);
       // A walk of a table in its id order that stops at the page (LIMIT, nothing filtered out) is no full scan.
       const walk = /order by ("\w+"\.)?"id"( asc| desc)? limit/i.test(query.sql) && !/\blike\b/i.test(query.sql);

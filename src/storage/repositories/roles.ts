@@ -36,7 +36,7 @@ export function withGranted<R extends RoleRow>({ granted, ...role }: R & { grant
 export function rolesRepository(db: Kysely<Database>, dialect: Dialect) {
   const withGrants = db.selectFrom('role').selectAll().select(grantedColumn(dialect, sql.ref('role.id')).as('granted'));
   const live = () => withGrants.where('deleted_at', 'is', null);
-  const rolesOf = preparedIn(db, (ids) => withGrants.where('id', 'in', ids));
+  const rolesOf = preparedIn(db, (ids: number[]) => withGrants.where('id', 'in', ids));
 
   async function grant(trx: Transaction<Database>, roleId: number, permissions: Permission[]): Promise<void> {
     await trx.deleteFrom('role_permission').where('role_id', '=', roleId).execute();

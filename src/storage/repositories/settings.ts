@@ -33,7 +33,7 @@ export const securityFrom = (column: string | Array<{ key: string; value: string
   securityOf(typeof column === 'string' ? (JSON.parse(column) as Array<{ key: string; value: string }>) : column);
 
 export function settingsRepository(db: Kysely<Database>) {
-  const stored = prepared(db, db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys));
+  const stored = prepared(db, () => db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys));
   return {
     /** The stored value, or `create()`'s value stored now; when instances race, the first insert wins for all. */
     async getOrCreate(key: string, create: () => string): Promise<string> {
@@ -51,7 +51,7 @@ export function settingsRepository(db: Kysely<Database>) {
 
     /** The security settings: what is stored, the spec's defaults for the rest. */
     async security(): Promise<SecuritySettings> {
-      return securityOf(await stored(...keys));
+      return securityOf(await stored({}));
     },
 
     async updateSecurity(changes: Partial<SecuritySettings>): Promise<SecuritySettings> {

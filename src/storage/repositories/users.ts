@@ -81,19 +81,19 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   const presentAll = (rows: Row[]) => present(rows).map((p) => p.user);
 
   const lowerName = sql<string>`lower(users.username)`;
-  const byId = prepared(db, live.where('users.id', '=', 0));
-  const callerById = prepared(db, live.select(securityColumn(dialect).as('security')).where('users.id', '=', 0));
-  const byName = prepared(db, live.where(lowerName, '=', ''));
-  const byNameWithSecret = prepared(db, live.select('users.password').where(lowerName, '=', ''));
+  const byId = prepared(db, (p: { id: number }) => live.where('users.id', '=', p.id));
+  const callerById = prepared(db, (p: { id: number }) => live.select(securityColumn(dialect).as('security')).where('users.id', '=', p.id));
+  const byName = prepared(db, (p: { name: string }) => live.where(lowerName, '=', p.name));
+  const byNameWithSecret = prepared(db, (p: { name: string }) => live.select('users.password').where(lowerName, '=', p.name));
   // A page carries only the listed columns, and each role is read once rather than joined to every user's row:
   // SQLite values cost about as much to bring into JavaScript as the rest of the request.
   const columns = ['users.id', 'users.uid', 'users.username', 'users.status', 'users.role_id', 'users.locked_until', 'users.created_at', 'users.updated_at'] as const;
   const listed = db.selectFrom('users').where('users.deleted_at', 'is', null).select(columns).orderBy('users.id');
   type ListedRow = Awaited<ReturnType<typeof listed.execute>>[number];
-  const byOffset = prepared(db, listed.limit(rowCount(0)).offset(rowCount(0)));
-  const byCursor = prepared(db, listed.where('users.id', '>', 0).limit(rowCount(0)));
+  const byOffset = prepared(db, (p: { limit: number; offset: number }) => listed.limit(rowCount(p.limit)).offset(rowCount(p.offset)));
+  const byCursor = prepared(db, (p: { after: number; limit: number }) => listed.where('users.id', '>', p.after).limit(rowCount(p.limit)));
   const liveUsers = db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users'));
-  const liveCount = prepared(db, liveUsers);
+  const liveCount = prepared(db, () => liveUsers);
   // On PostgreSQL a page comes with its users' roles and the count in one statement: one round trip, where the
   // page, the count and the roles would be three statements on two connections (SQLite, in process, reads them apart).
   // The page is cut first: PostgreSQL computes the select list of every row that OFFSET skips.
@@ -108,40 +108,42 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
       .select(grantedColumn(dialect, sql.ref('page.role_id')).as('role_granted'));
   type PageRow = Awaited<ReturnType<ReturnType<typeof joinRoles>['execute']>>[number];
   // A page's three shapes on PostgreSQL, each compiled once: the first page and a cursor's page cut by firstRows
-  // (paging.ts: planned once), a page after an OFFSET. Their parameters come first in the statement.
-  const pageShapes = <R>(statement: (page: Page) => Compilable<R>) => {
-    const first = prepared(db, statement(firstRows(db, listed, 0)));
-    const byCursor = prepared(db, statement(firstRows(db, listed.where('users.id', '>', 0), 0)));
-    const byOffset = prepared(db, statement(listed.limit(rowCount(0)).offset(rowCount(0))));
-    return (window: Window, ...rest: unknown[]) =>
-      window.after !== undefined ? byCursor(window.after, window.limit, ...rest) : window.offset === 0 ? first(window.limit, ...rest) : byOffset(window.limit, window.offset, ...rest);
+  // (perf/firstRows.ts: planned once), a page after an OFFSET; `statement` may bind parameters of its own (P).
+  type Bounds = { after: number; limit: number; offset: number };
+  const pageShapes = <P extends Record<string, unknown>, R>(statement: (page: Page, p: P) => Compilable<R>) => {
+    const first = prepared(db, (p: P & Bounds) => statement(firstRows(db, listed, p.limit), p));
+    const byCursor = prepared(db, (p: P & Bounds) => statement(firstRows(db, listed.where('users.id', '>', p.after), p.limit), p));
+    const byOffset = prepared(db, (p: P & Bounds) => statement(listed.limit(rowCount(p.limit)).offset(rowCount(p.offset)), p));
+    return (window: Window, p: P) => {
+      const bounds = { ...p, after: window.after ?? 0, limit: window.limit, offset: window.offset };
+      return window.after !== undefined ? byCursor(bounds) : window.offset === 0 ? first(bounds) : byOffset(bounds);
+    };
   };
   const withRoles = pageShapes((page) => joinRoles(page).select(liveUsers.as('live_total')).orderBy('page.id'));
   const listedOf = (rows: PageRow[]): ListedUser[] =>
     rows.map((r) => ({ id: r.id, uid: r.uid, username: r.username, status: r.status, role_id: r.role_id, locked_until: r.locked_until, created_at: r.created_at, updated_at: r.updated_at, role: roleOf(r) }));
   const pageWithRoles = async (window: Window): Promise<Slice<ListedUser>> => {
-    const rows = await withRoles(window);
+    const rows = await withRoles(window, {});
     // A page past the end carries no count: read it alone.
-    const total = rows.length ? rows[0]!.live_total : (await liveCount())[0]?.n;
+    const total = rows.length ? rows[0]!.live_total : (await liveCount({}))[0]?.n;
     return { items: listedOf(rows), total: Number(total ?? 0), totalExact: true };
   };
   // Speed trick (perf/callerReads.ts): the caller's row carries the page as JSON, its rows and, once each, their
-  // roles (a role's columns and grants on every row were most of the JSON PostgreSQL built), and the live count. The
-  // caller's id is the last parameter (the page's are in the select list, before the where clause).
+  // roles (a role's columns and grants on every row were most of the JSON PostgreSQL built), and the live count.
   const pageRoles = db
     .selectFrom('role')
     .selectAll()
     .select(grantedColumn(dialect, sql.ref('role.id')).as('granted'))
     .where(sql<SqlBool>`role.id in (select p.role_id from p)`);
   type PageJson = { items: ListedRow[]; roles: Awaited<ReturnType<typeof pageRoles.execute>> };
-  const callerWithPage = pageShapes((page) =>
+  const callerWithPage = pageShapes((page, p: { id: number }) =>
     live
       .select(securityColumn(dialect).as('security'))
       .select(
         sql<PageJson>`(with p as (${page}) select json_build_object('items', (select coalesce(json_agg(p order by p.id), '[]'::json) from p), 'roles', (select coalesce(json_agg(r), '[]'::json) from (${pageRoles}) as r)))`.as('page'),
       )
       .select(liveUsers.as('live_total'))
-      .where('users.id', '=', 0),
+      .where('users.id', '=', p.id),
   );
 
   // Keyword search: SQLite's trigram table gives the matching ids in id order; keywords shorter than a trigram, and
@@ -286,16 +288,16 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     },
 
     async existsByUsername(username: string): Promise<boolean> {
-      return (await byName(username.toLowerCase())).length > 0;
+      return (await byName({ name: username.toLowerCase() })).length > 0;
     },
 
     async findByUsername(username: string): Promise<UserWithRole | undefined> {
-      return presentAll(await byName(username.toLowerCase()))[0];
+      return presentAll(await byName({ name: username.toLowerCase() }))[0];
     },
 
     /** With the password hash, for login and password changes only. */
     async findByUsernameWithSecret(username: string): Promise<UserWithSecret | undefined> {
-      const [presented] = present(await byNameWithSecret(username.toLowerCase()));
+      const [presented] = present(await byNameWithSecret({ name: username.toLowerCase() }));
       return presented && { ...presented.user, password: presented.row.password };
     },
 
@@ -308,7 +310,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
      * authenticated request. No settings when there is no such user.
      */
     async findCaller(id: number): Promise<Caller | null> {
-      const [found] = present(await callerById(id));
+      const [found] = present(await callerById({ id }));
       return found ? { user: found.user, settings: securityFrom(found.row.security) } : null;
     },
 
@@ -317,7 +319,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
      * (perf/callerReads.ts).
      */
     async findCallerWithPage(id: number, window: Window): Promise<{ user: UserWithRole; settings: SecuritySettings; prefetched: Slice<ListedUser> } | null> {
-      const [found] = present(await callerWithPage(window, id));
+      const [found] = present(await callerWithPage(window, { id }));
       if (!found) return null;
       const { security, page, live_total } = found.row;
       const roleOf = new Map(page.roles.map((role) => [role.id, withGranted(role)]));
@@ -326,7 +328,7 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     },
 
     async findById(id: number): Promise<UserWithRole | null> {
-      return presentAll(await byId(id))[0] ?? null;
+      return presentAll(await byId({ id }))[0] ?? null;
     },
 
     /** A page of live users in id order, those whose name contains `keyword` (any case) when it is given. */
@@ -335,8 +337,8 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
       const [rows, counted] = keyword
         ? await search(keyword, window)
         : await Promise.all([
-            window.after === undefined ? byOffset(window.limit, window.offset) : byCursor(window.after, window.limit),
-            liveCount().then(([count]) => ({ total: Number(count?.n ?? 0), totalExact: true })),
+            window.after === undefined ? byOffset({ limit: window.limit, offset: window.offset }) : byCursor({ after: window.after, limit: window.limit }),
+            liveCount({}).then(([count]) => ({ total: Number(count?.n ?? 0), totalExact: true })),
           ]);
       const roleOf = await roles.findByIds([...new Set(rows.map((row) => row.role_id))]);
       return { items: rows.map((row) => ({ ...row, role: roleOf.get(row.role_id)! })), ...counted };
