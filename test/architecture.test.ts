@@ -21,7 +21,7 @@ const layers: Array<[RegExp, number, string]> = [
   // Metrics read storage's handle and are read by http and the entries.
   [/^observability\//, 3, 'observability'],
   [/^storage\//, 4, 'storage'],
-  [/^perf\/(firstRows|namedStatements|searchWindow)\.ts$/, 4, 'storage (perf)'],
+  [/^perf\/(arrayRows|firstRows|namedStatements|searchWindow)\.ts$/, 4, 'storage (perf)'],
   // Read by every layer, importing none.
   [/^(config|assets)\.ts$/, 5, 'leaf'],
 ];

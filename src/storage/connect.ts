@@ -9,6 +9,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { CurrentSchemaPostgresDialect } from './postgresIntrospector.js';
 import { nameStatements } from '../perf/namedStatements.js';
 import { sqliteReader } from './sqliteReader.js';
+import { arrayRows } from '../perf/arrayRows.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -40,40 +41,6 @@ const statementCacheSize = 256;
 
 const cannotWrite = /^SQLITE_(READONLY|CANTOPEN|IOERR)/;
 
-type Row = Record<string, unknown>;
-
-/**
- * A statement's rows as objects. better-sqlite3 builds each row object through V8's API a property at a time
- * (about 2k instructions a column, most of the user list's cost); here it hands over each row as an array and an
- * object literal of the statement's columns, compiled once per statement, builds the object. A column named
- * __proto__, which a literal would take for the prototype, keeps better-sqlite3's objects.
- */
-function rowsOf(statement: SQLite.Statement) {
-  const names = () => statement.columns().map((column) => column.name);
-  let columns = statement.reader ? names() : [];
-  if (columns.length === 0 || columns.includes('__proto__')) {
-    return { all: (parameters: ReadonlyArray<unknown>) => statement.all(parameters) as Row[], iterate: (parameters: ReadonlyArray<unknown>) => statement.iterate(parameters) as IterableIterator<Row> };
-  }
-  const builder = () => new Function('values', `return { ${columns.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')} };`) as (values: unknown[]) => Row;
-  let build = builder();
-  // When another connection changes the schema, SQLite prepares the statement again: a `select *` may then
-  // answer other columns.
-  const objectOf = (values: unknown[]) => {
-    if (values.length !== columns.length) {
-      columns = names();
-      build = builder();
-    }
-    return build(values);
-  };
-  statement.raw(true);
-  return {
-    all: (parameters: ReadonlyArray<unknown>) => (statement.all(parameters) as unknown[][]).map(objectOf),
-    *iterate(parameters: ReadonlyArray<unknown>) {
-      for (const values of statement.iterate(parameters) as IterableIterator<unknown[]>) yield objectOf(values);
-    },
-  };
-}
-
 /**
  * The SQLite connection Kysely uses. Kysely prepares every statement anew; reusing prepared statements roughly
  * halves the cost of a query. A connection that SQLite opened read-only (the file was not writable) stays
@@ -94,14 +61,19 @@ function sqliteConnection(path: string): SqliteDatabase {
       throw error;
     }
   };
+  let schemaVersion: () => number;
   const statementFor = (sqlText: string) => {
-    sqlite ??= openSqlite(path);
+    if (!sqlite) {
+      sqlite = openSqlite(path);
+      const version = sqlite.prepare('pragma schema_version').pluck();
+      schemaVersion = () => version.get() as number;
+    }
     let statement = cache.get(sqlText);
     if (statement) {
       cache.delete(sqlText);
     } else {
       const prepared = sqlite.prepare(sqlText);
-      const rows = rowsOf(prepared);
+      const rows = arrayRows(prepared, schemaVersion);
       statement = {
         reader: prepared.reader,
         writes: !prepared.readonly || /^begin\b/i.test(sqlText),

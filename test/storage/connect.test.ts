@@ -51,6 +51,12 @@ t.test('SQLite rows built from arrays are the objects better-sqlite3 would build
   t.same(await settings.execute(), [{ key: 'k', value: 'v', updated_at: 'now' }]);
   reference.exec(`alter table settings add column extra text default 'x'`);
   t.same(await settings.execute(), [{ key: 'k', value: 'v', updated_at: 'now', extra: 'x' }], 'a column added by another connection');
+  reference.exec('alter table settings rename column extra to renamed');
+  t.same(await settings.execute(), [{ key: 'k', value: 'v', updated_at: 'now', renamed: 'x' }], 'a column renamed by another connection (as many columns)');
+  const streamedSettings = [];
+  reference.exec('alter table settings rename column renamed to again');
+  for await (const row of settings.stream()) streamedSettings.push(row);
+  t.same(streamedSettings, [{ key: 'k', value: 'v', updated_at: 'now', again: 'x' }], 'and streamed');
   const roles = db.selectFrom('role').select(['id', 'code']).orderBy('id');
   const streamed = [];
   for await (const row of roles.stream()) streamed.push(row);
