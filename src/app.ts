@@ -65,15 +65,11 @@ export interface AppOptions {
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const registry = new Registry();
-  const timing = requestMetrics(registry);
   const app = Fastify({
     // A Fastify logger costs about a third of a ping even when it prints nothing; silent means none at all.
     logger: config.logLevel === 'silent' ? false : await loggerOptions(config, options.logStream),
     trustProxy: config.trustProxy,
-    genReqId: (raw) => {
-      timing.stamp(raw);
-      return requestIdOf(raw);
-    },
+    genReqId: requestIdOf,
     bodyLimit,
     // Slow clients (slowloris headers, a trickling body) are cut off; Node checks every open connection each
     // second rather than every 30 s, its default.
@@ -102,11 +98,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     verify: { algorithms: ['HS512'], allowedIss: 'platform', requiredClaims: ['iss', 'iat', 'exp'], maxAge: config.jwtTtlSeconds },
   });
 
-  await app.register(metrics.default, {
-    endpoint: null,
-    defaultMetrics: { enabled: true, register: registry },
-    routeMetrics: { enabled: false },
-  });
+  await app.register(metrics.default, requestMetrics(registry));
 
   // Before the routes: it hooks the routes that ask for it (operations marked x-rate-limited).
   await app.register(rateLimit, {
@@ -129,6 +121,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await registerCors(app, api, config.corsOrigins);
   const authenticate = createAuthenticator((token) => app.jwt.verify(token), repos.users);
   const reads = callerReads(services.dialect, services.users);
-  await contract(app, { api, handlers, services, authenticate, callerReads: reads, timing, rateLimit: config.loginRateLimit });
+  await contract(app, { api, handlers, services, authenticate, callerReads: reads, rateLimit: config.loginRateLimit });
   return app;
 }
