@@ -95,6 +95,10 @@ t.test('login and register are rate limited per address: 429 with Retry-After', 
   t.ok(Number(limited.headers['retry-after']) > 0 && Number(limited.headers['retry-after']) <= 60, 'Retry-After in seconds');
   const other = await app.call({ method: 'POST', url: '/api/v1/user/login', remoteAddress: '10.0.0.9', payload: { username: 'nobody', password: 'whatever' } });
   t.equal(other.status, 200, 'another address has its own budget');
+  const fromV6 = (address: string) => app.call({ method: 'POST', url: '/api/v1/user/login', remoteAddress: address, payload: { username: 'nobody', password: 'whatever' } });
+  for (let i = 1; i <= 3; i++) t.equal((await fromV6(`2001:db8:0:1::${i}`)).status, 200);
+  t.equal((await fromV6('2001:db8:0:1:ffff::9')).status, 429, 'IPv6 addresses count by /64: rotating within one does not reset the budget');
+  t.equal((await fromV6('2001:db8:0:2::1')).status, 200, 'another /64 has its own');
   t.equal((await app.call({ url: '/api/v1/platform/ping' })).status, 200, 'other operations are not limited');
   for (let i = 0; i < 3; i++) await app.register(`r${i}`);
   t.equal((await app.register('r4')).status, 429, 'register too');
