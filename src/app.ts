@@ -21,7 +21,7 @@ import { startRetention } from './storage/retention.js';
 import { createAuthenticator } from './http/authenticate.js';
 import { callerReads } from './perf/callerReads.js';
 import { handlers } from './operations/index.js';
-import { databaseMetrics, requestMetrics } from './observability/metrics.js';
+import { databaseMetrics, processMetrics, requestMetrics } from './observability/metrics.js';
 import { createPasswords, type Passwords } from './accounts/passwords.js';
 import { databaseStore } from './http/rateLimit.js';
 import type { Services } from './accounts/services.js';
@@ -46,7 +46,7 @@ async function loggerOptions(config: Config, stream: DestinationStream | undefin
     ...(stream ? { stream } : pretty ? { stream: pretty({ colorize: true }) } : {}),
     serializers: {
       // The default serializer logs the raw URL, which may carry ?token=. No header is logged, so none needs
-      // redacting (pino's redaction cost a tenth of a logged ping); test/logs.test.ts searches the logs for tokens.
+      // redacting (pino's redaction is costly on every logged request); test/logs.test.ts searches the logs for tokens.
       req: (req) => ({
         method: req.method,
         url: req.url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]'),
@@ -65,11 +65,15 @@ export interface AppOptions {
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const registry = new Registry();
+  const timing = requestMetrics(registry);
   const app = Fastify({
-    // A Fastify logger costs about a third of a ping even when it prints nothing; silent means none at all.
+    // A Fastify logger costs a good part of a ping even when it prints nothing; silent means none at all.
     logger: config.logLevel === 'silent' ? false : await loggerOptions(config, options.logStream),
     trustProxy: config.trustProxy,
-    genReqId: requestIdOf,
+    genReqId: (raw) => {
+      timing.stamp(raw);
+      return requestIdOf(raw);
+    },
     bodyLimit,
     // Slow clients (slowloris headers, a trickling body) are cut off; Node checks every open connection each
     // second rather than every 30 s, its default.
@@ -98,7 +102,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     verify: { algorithms: ['HS512'], allowedIss: 'platform', requiredClaims: ['iss', 'iat', 'exp'], maxAge: config.jwtTtlSeconds },
   });
 
-  await app.register(metrics.default, requestMetrics(registry));
+  await app.register(metrics.default, processMetrics(registry));
 
   // Before the routes: it hooks the routes that ask for it (operations marked x-rate-limited).
   await app.register(rateLimit, {
@@ -121,6 +125,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await registerCors(app, api, config.corsOrigins);
   const authenticate = createAuthenticator((token) => app.jwt.verify(token), repos.users);
   const reads = callerReads(services.dialect, services.users);
-  await contract(app, { api, handlers, services, authenticate, callerReads: reads, rateLimit: config.loginRateLimit });
+  await contract(app, { api, handlers, services, authenticate, callerReads: reads, timing, rateLimit: config.loginRateLimit });
   return app;
 }

@@ -7,7 +7,7 @@ import { ApiError, type ErrorName } from '../../operations/envelope.js';
 import { isUnavailable } from '../../storage/connect.js';
 import { LastAdministrator } from '../../storage/errors.js';
 import { Saturated } from '../../storage/limiter.js';
-import { respondFailure } from './respond.js';
+import type { RespondFailure } from './respond.js';
 
 // Fastify's own rejections, by the status it gives them.
 function fastifyRejection(error: FastifyError): [ErrorName, string | undefined] | undefined {
@@ -30,7 +30,7 @@ function domainRefusal(error: unknown): ErrorName | undefined {
   return undefined;
 }
 
-export function answerErrors(app: FastifyInstance, operations: Operation[]): void {
+export function answerErrors(app: FastifyInstance, operations: Operation[], respondFailure: RespondFailure): void {
   const templates = operations.map((op) => ({
     method: op.method.toUpperCase(),
     pattern: new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/{[^}]+}/g, '[^/]+')}$`),

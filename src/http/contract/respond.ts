@@ -1,8 +1,9 @@
 // Every response leaves through here: the envelope or the declared content type, the spec's x-response-headers,
-// and the request id.
+// the request id, and the duration metric.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Operation } from 'openapi-backend';
 import { requestId, responseHeaders } from '../../../generated/constants.js';
+import type { RequestMetrics } from '../../observability/metrics.js';
 import { fail, type ErrorName } from '../../operations/envelope.js';
 
 export type Outcome = { status: number; body: unknown; headers?: Record<string, string> };
@@ -31,14 +32,20 @@ export function contentTypes(operation: Operation): Map<number, string> {
   return types;
 }
 
-export function respond(request: FastifyRequest, reply: FastifyReply, contentType: string, outcome: Outcome, headers: Headers = responseHeaders) {
-  reply.code(outcome.status).header('content-type', contentType).headers(headers).header(requestId.header, request.id);
-  if (outcome.headers) reply.headers(outcome.headers);
-  return reply.send(contentType === jsonType ? JSON.stringify(outcome.body) : outcome.body);
+export function responder(timing: RequestMetrics) {
+  const respond = (request: FastifyRequest, reply: FastifyReply, route: string, contentType: string, outcome: Outcome, headers: Headers = responseHeaders) => {
+    reply.code(outcome.status).header('content-type', contentType).headers(headers).header(requestId.header, request.id);
+    if (outcome.headers) reply.headers(outcome.headers);
+    timing.observe(request, reply, route);
+    return reply.send(contentType === jsonType ? JSON.stringify(outcome.body) : outcome.body);
+  };
+  const respondFailure = (request: FastifyRequest, reply: FastifyReply, name: ErrorName, message?: string, headers: Record<string, string> = {}) => {
+    // routeOptions builds a new object on every read: only failures, never the hot path, look there.
+    const { config } = request.routeOptions;
+    return respond(request, reply, config.statsId ?? 'unmatched', jsonType, { ...(message === undefined ? fail(name) : fail(name, message)), headers }, config.responseHeaders);
+  };
+  return { respond, respondFailure };
 }
 
-export function respondFailure(request: FastifyRequest, reply: FastifyReply, name: ErrorName, message?: string, headers: Record<string, string> = {}) {
-  // routeOptions builds a new object on every read: only failures, never the hot path, look there.
-  const { config } = request.routeOptions;
-  return respond(request, reply, jsonType, { ...(message === undefined ? fail(name) : fail(name, message)), headers }, config.responseHeaders);
-}
+export type Respond = ReturnType<typeof responder>['respond'];
+export type RespondFailure = ReturnType<typeof responder>['respondFailure'];

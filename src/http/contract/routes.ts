@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenAPIBackend, Operation } from 'openapi-backend';
 import type { Services } from '../../accounts/services.js';
 import type { Authenticated, ReadCaller } from '../../accounts/tokens.js';
+import type { RequestMetrics } from '../../observability/metrics.js';
 import type { Context, Handlers, Input } from '../../operations/handler.js';
 import type { CallerReads } from '../../perf/callerReads.js';
 import { warmUp } from '../../perf/warmUp.js';
@@ -12,7 +13,7 @@ import type { Authenticate } from '../authenticate.js';
 import { authorize, rulesOf } from './authorize.js';
 import { OperationContext } from './context.js';
 import { answerErrors } from './errors.js';
-import { contentTypes, headersOf, jsonType, respond, type Outcome } from './respond.js';
+import { contentTypes, headersOf, jsonType, responder, type Outcome, type Respond } from './respond.js';
 import { requestValidator, type Valid } from './validate.js';
 
 export interface ContractOptions {
@@ -22,13 +23,14 @@ export interface ContractOptions {
   authenticate: Authenticate;
   /** Operations that read their data with their caller (perf/callerReads.ts). */
   callerReads: CallerReads;
+  timing: RequestMetrics;
   /** Attempts per minute per client address on operations marked `x-rate-limited`; 0 turns it off. */
   rateLimit: number;
 }
 
 type AnyHandler = (input: Input<never>, context: Context) => Outcome | Promise<Outcome>;
 
-function registerOperation(app: FastifyInstance, options: ContractOptions, operation: Operation) {
+function registerOperation(app: FastifyInstance, options: ContractOptions, respond: Respond, operation: Operation) {
   const { api, services, authenticate } = options;
   const operationId = operation.operationId as keyof Handlers;
   const handler = options.handlers[operationId] as unknown as AnyHandler;
@@ -40,7 +42,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, opera
   const callerRead = (options.callerReads as Partial<Record<string, (id: number, query: Record<string, unknown>) => ReturnType<ReadCaller>>>)[operationId];
 
   const finish = (request: FastifyRequest, reply: FastifyReply, outcome: Outcome) => {
-    respond(request, reply, types.get(outcome.status) ?? jsonType, outcome, headers);
+    respond(request, reply, operationId, types.get(outcome.status) ?? jsonType, outcome, headers);
   };
   // No closure is created on the synchronous path.
   const run = (request: FastifyRequest, reply: FastifyReply, valid: Valid, found?: Authenticated, mayActOnOthers = false) => {
@@ -57,7 +59,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, opera
     config: {
       statsId: operationId,
       responseHeaders: headers,
-      ...(rules.rateLimited && options.rateLimit > 0 ? { rateLimit: { max: options.rateLimit, timeWindow: 60_000, groupId: `@${operationId}` } } : {}),
+      ...(rules.rateLimited && options.rateLimit > 0 ? { rateLimit: { max: options.rateLimit, timeWindow: 60_000 } } : {}),
     },
     // Not async: a handler that answers synchronously (ping) answers without a promise round trip.
     handler: (request, reply) => {
@@ -70,8 +72,9 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, opera
 }
 
 export async function contract(app: FastifyInstance, options: ContractOptions): Promise<void> {
+  const { respond, respondFailure } = responder(options.timing);
   const operations = options.api.getOperations();
-  for (const operation of operations) registerOperation(app, options, operation);
+  for (const operation of operations) registerOperation(app, options, respond, operation);
   app.addHook('onListen', () => warmUp(app, options.api, operations));
-  answerErrors(app, operations);
+  answerErrors(app, operations, respondFailure);
 }
