@@ -59,7 +59,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
     config: {
       statsId: operationId,
       responseHeaders: headers,
-      ...(rules.rateLimited && options.rateLimit > 0 ? { rateLimit: { max: options.rateLimit, timeWindow: 60_000 } } : {}),
+      ...(rules.rateLimited && options.rateLimit > 0 ? { rateLimit: { max: options.rateLimit, timeWindow: 60_000, groupId: `@${operationId}` } } : {}),
     },
     // Not async: a handler that answers synchronously (ping) answers without a promise round trip.
     handler: (request, reply) => {
