@@ -4,6 +4,8 @@ import './perf/tickShape.js';
 import './accounts/threadPool.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { read } from 'read';
 import { AccountError } from './accounts/errors.js';
 import { createAdmin, resetPasswordOf } from './accounts/users.js';
 import { assetPath } from './assets.js';
@@ -15,93 +17,38 @@ import { createPasswords } from './accounts/passwords.js';
 import { repositories } from './storage/repositories/index.js';
 import { serve, startUpFailed } from './server.js';
 
-const usage = `usage: cms <command>   (from a checkout: npm run cli -- <command>)
-  serve
-      Runs the server, as npm start does.
-  create-admin <username> [--password <password>]
-      The password is asked for when --password is left out (read from standard input when it is not a terminal).
-  reset-password <username> [--password <password>]
-      Sets a new password, asked for the same way; the user must change it at the next login. Ends the user's
-      sessions and lifts a lockout.
-  import-legacy <mysqldump.sql | mysql://user:password@host:3306/database>
-      Imports the roles and users of the original system (tables role and users), from a mysqldump of its database
-      or from the database itself.
-      bcrypt hashes are kept and become argon2id at each user's next login; taken names, deleted users and
-      passwords that are not bcrypt are left out and counted. Running it again imports nothing twice.
-  openapi
-      Prints openapi.yaml, the description of the API.
-  migrate [up | down | status]
-      up (the default) applies every pending migration, as the server does at start; down undoes the latest one;
-      status lists each migration and when it was applied.
-  DATABASE_URL chooses the database, as for the server.`;
-
-/** A line from standard input; on a terminal, asked for without echoing what is typed. */
+/** A line from standard input; on a terminal, asked for without echoing what is typed (npm's `read`). */
 async function readPassword(): Promise<string> {
-  const terminal = process.stdin.isTTY === true;
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal });
-  if (terminal) {
-    process.stderr.write('password: ');
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
-  }
+  if (process.stdin.isTTY) return read({ prompt: 'password:', silent: true, output: process.stderr });
+  const rl = createInterface({ input: process.stdin, terminal: false });
   const line = await new Promise<string>((resolve) => {
     rl.once('line', resolve);
     rl.once('close', () => resolve(''));
   });
   rl.close();
-  if (terminal) process.stderr.write('\n');
   return line;
-}
-
-/** `<username> [--password <password>]`, or undefined when the arguments are not that. */
-function userAndPassword(args: string[]): { username: string; password?: string } | undefined {
-  const [username, ...rest] = args;
-  const flag = rest.indexOf('--password');
-  if (!username || username.startsWith('-') || (flag >= 0 && rest[flag + 1] === undefined) || rest.length !== (flag >= 0 ? 2 : 0)) return undefined;
-  return { username, ...(flag >= 0 ? { password: rest[flag + 1] } : {}) };
 }
 
 type AccountCommand = (services: Parameters<typeof createAdmin>[0], username: string, password: string) => Promise<string>;
 
-async function accountCommand(args: string[], run: AccountCommand): Promise<number> {
-  const given = userAndPassword(args);
-  if (!given) {
-    process.stderr.write(`${usage}\n`);
-    return 2;
-  }
-  const password = given.password ?? (await readPassword());
+async function accountCommand(username: string, given: string | undefined, run: AccountCommand): Promise<number> {
+  const password = given ?? (await readPassword());
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
   try {
-    process.stdout.write(`${await run({ ...repositories(database), passwords: createPasswords() }, given.username, password)}\n`);
+    process.stdout.write(`${await run({ ...repositories(database), passwords: createPasswords() }, username, password)}\n`);
     return 0;
   } finally {
     await database.db.destroy();
   }
 }
 
-const createAdminCommand = (args: string[]) =>
-  accountCommand(args, async (services, username, password) => {
-    const user = await createAdmin(services, username, password);
-    return `created administrator ${user.username} (id ${user.id})`;
-  });
-
-const resetPasswordCommand = (args: string[]) =>
-  accountCommand(args, async (services, username, password) => {
-    const user = await resetPasswordOf(services, username, password);
-    return `password of ${user.username} reset; it must be changed at the next login`;
-  });
-
-async function importLegacyCommand(args: string[]): Promise<number> {
-  const [dump, ...rest] = args;
-  if (!dump || rest.length) {
-    process.stderr.write(`${usage}\n`);
-    return 2;
-  }
-  const live = /^mysql:\/\//.test(dump);
-  if (!live && !existsSync(dump)) throw new AccountError(`no such file: ${dump}`);
-  // The MySQL driver, a fifth of the build, is loaded only to read a live database.
+async function importLegacyCommand(source: string): Promise<number> {
+  const live = /^mysql:\/\//.test(source);
+  if (!live && !existsSync(source)) throw new AccountError(`no such file: ${source}`);
+  // The MySQL driver, a large part of the build, is loaded only to read a live database.
   const mysqlRows = live ? (await import('./legacy/mysql.js')).mysqlRows : undefined;
-  const rows = (table: 'role' | 'users') => (mysqlRows ? mysqlRows(dump, table) : dumpRows(dump, table));
+  const rows = (table: 'role' | 'users') => (mysqlRows ? mysqlRows(source, table) : dumpRows(source, table));
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
   try {
@@ -115,21 +62,8 @@ async function importLegacyCommand(args: string[]): Promise<number> {
   }
 }
 
-function openapiCommand(args: string[]): number {
-  if (args.length) {
-    process.stderr.write(`${usage}\n`);
-    return 2;
-  }
-  process.stdout.write(readFileSync(assetPath('openapi.yaml'), 'utf8'));
-  return 0;
-}
-
-async function migrateCommand(args: string[]): Promise<number> {
-  const [direction = 'up', ...rest] = args;
-  if (!['up', 'down', 'status'].includes(direction) || rest.length) {
-    process.stderr.write(`${usage}\n`);
-    return 2;
-  }
+async function migrateCommand(direction: string): Promise<number> {
+  if (!['up', 'down', 'status'].includes(direction)) throw new UsageError(`migrate up, down or status, not ${direction}`);
   const config = loadConfig();
   const database = await connect(config.databaseUrl, 1);
   try {
@@ -147,28 +81,140 @@ async function migrateCommand(args: string[]): Promise<number> {
   }
 }
 
-const commands: Record<string, (args: string[]) => number | Promise<number>> = {
-  'create-admin': createAdminCommand,
-  'reset-password': resetPasswordCommand,
-  'import-legacy': importLegacyCommand,
-  migrate: migrateCommand,
-  openapi: openapiCommand,
+/** Arguments that are not the command's: its usage follows the message, exit status 2. */
+class UsageError extends Error {}
+
+const name = 'cms';
+const from = '(from a checkout: npm run cli -- <command>)';
+const footer = 'DATABASE_URL chooses the database, as for the server.';
+
+/** A command's words and arguments, as `cms <command> --help` prints them and parseArgs reads them. */
+interface Command {
+  synopsis: string;
+  about: string;
+  options?: ParseArgsConfig['options'];
+  /** The positional arguments' names; a name in brackets may be left out. */
+  positionals: string[];
+  run(positionals: string[], values: Record<string, string | boolean | undefined>): Promise<number> | number;
+}
+
+const password = { password: { type: 'string' } } as const;
+
+const commands: Record<string, Command> = {
+  serve: {
+    synopsis: 'serve',
+    about: 'Runs the server, as npm start does.',
+    positionals: [],
+    run: async () => {
+      await serve().catch(startUpFailed);
+      return serving;
+    },
+  },
+  'create-admin': {
+    synopsis: 'create-admin <username> [--password <password>]',
+    about: 'The password is asked for when --password is left out (read from standard input when it is not a terminal).',
+    options: password,
+    positionals: ['username'],
+    run: ([username], { password }) =>
+      accountCommand(username!, password as string | undefined, async (services, username, password) => {
+        const user = await createAdmin(services, username, password);
+        return `created administrator ${user.username} (id ${user.id})`;
+      }),
+  },
+  'reset-password': {
+    synopsis: 'reset-password <username> [--password <password>]',
+    about: "Sets a new password, asked for the same way; the user must change it at the next login. Ends the user's\nsessions and lifts a lockout.",
+    options: password,
+    positionals: ['username'],
+    run: ([username], { password }) =>
+      accountCommand(username!, password as string | undefined, async (services, username, password) => {
+        const user = await resetPasswordOf(services, username, password);
+        return `password of ${user.username} reset; it must be changed at the next login`;
+      }),
+  },
+  'import-legacy': {
+    synopsis: 'import-legacy <mysqldump.sql | mysql://user:password@host:3306/database>',
+    about: [
+      'Imports the roles and users of the original system (tables role and users), from a mysqldump of its database',
+      'or from the database itself.',
+      "bcrypt hashes are kept and become argon2id at each user's next login; taken names, deleted users and",
+      'passwords that are not bcrypt are left out and counted. Running it again imports nothing twice.',
+    ].join('\n'),
+    positionals: ['source'],
+    run: ([source]) => importLegacyCommand(source!),
+  },
+  openapi: {
+    synopsis: 'openapi',
+    about: 'Prints openapi.yaml, the description of the API.',
+    positionals: [],
+    run: () => {
+      process.stdout.write(readFileSync(assetPath('openapi.yaml'), 'utf8'));
+      return 0;
+    },
+  },
+  migrate: {
+    synopsis: 'migrate [up | down | status]',
+    about: 'up (the default) applies every pending migration, as the server does at start; down undoes the latest one;\nstatus lists each migration and when it was applied.',
+    positionals: ['[direction]'],
+    run: ([direction = 'up']) => migrateCommand(direction),
+  },
 };
 
-async function main(argv: string[]): Promise<number | 'serving'> {
-  const [command = '', ...args] = argv;
-  if (command === 'serve' && !args.length) {
-    await serve().catch(startUpFailed);
-    return 'serving';
+const indent = (text: string) => text.replace(/^/gm, '      ');
+const usageOf = (command: Command) => `usage: ${name} ${command.synopsis}\n${indent(command.about)}\n  ${footer}`;
+const usage = [
+  `usage: ${name} <command>   ${from}`,
+  ...Object.values(commands).map((command) => `  ${command.synopsis}\n${indent(command.about)}`),
+  `  ${name} <command> --help prints one command's usage.`,
+  `  ${footer}`,
+].join('\n');
+
+/** The process keeps running: the server is serving. */
+const serving = -1;
+
+/** Positional arguments and options by the command's declaration; a UsageError for anything else. */
+function argumentsOf(command: Command, args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  const run = commands[command];
-  if (run) return run(args);
-  process.stderr.write(`${usage}\n`);
-  return 2;
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true as const };
+  const required = command.positionals.filter((p) => !p.startsWith('['));
+  if (positionals.length < required.length) throw new UsageError(`missing ${required.slice(positionals.length).map((p) => `<${p}>`).join(' ')}`);
+  if (positionals.length > command.positionals.length) throw new UsageError(`unexpected argument: ${positionals[command.positionals.length]}`);
+  return { help: false as const, values, positionals };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [commandName = '', ...args] = argv;
+  if (['help', '--help', '-h'].includes(commandName)) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const command = Object.hasOwn(commands, commandName) ? commands[commandName] : undefined;
+  if (!command) {
+    process.stderr.write(`${commandName ? `${name}: unknown command ${commandName}` : `${name}: a command is required`}\n${usage}\n`);
+    return 2;
+  }
+  try {
+    const given = argumentsOf(command, args);
+    if (given.help) {
+      process.stdout.write(`${usageOf(command)}\n`);
+      return 0;
+    }
+    return await command.run(given.positionals, given.values);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${name} ${commandName}: ${error.message}\n${usageOf(command)}\n`);
+    return 2;
+  }
 }
 
 main(process.argv.slice(2)).then(
-  (code) => code !== 'serving' && process.exit(code),
+  (code) => code !== serving && process.exit(code),
   (error: unknown) => {
     const known = error instanceof AccountError || error instanceof ConfigError;
     process.stderr.write(`${known ? (error as Error).message : `failed: ${(error as Error).message}`}\n`);

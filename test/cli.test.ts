@@ -18,7 +18,7 @@ t.test('migrate: status, up, down, and clear usage', async (t) => {
   t.match(await cli(['migrate', 'status'], env), { code: 0, all: /0004_scale {2}applied \d{4}-\d\d-\d\dT/ });
   t.match(await cli(['migrate', 'down'], env), { code: 0, all: /^0004_scale: undone\n$/ });
   t.match(await cli(['migrate', 'status'], env), { code: 0, all: /0003_rate_limit {2}applied .*\n0004_scale {2}pending\n/ });
-  t.match(await cli(['migrate', 'sideways'], env), { code: 2, all: /usage: cms <command>/ });
+  t.match(await cli(['migrate', 'sideways'], env), { code: 2, err: /migrate up, down or status, not sideways\nusage: cms migrate/ });
   t.match(await cli(['migrate', 'up'], env), { code: 0, all: /^0004_scale: applied\n$/ });
 });
 
@@ -47,4 +47,15 @@ t.test('openapi prints the document; serve runs the server', async (t) => {
   child.kill('SIGTERM');
   t.same(await new Promise((resolve) => child.on('exit', (code) => resolve(code))), 0, 'SIGTERM drains and exits 0');
   t.match(await cli(['serve'], { PORT: 'eighty' }), { code: 1, all: /^PORT="eighty" is invalid/ });
+});
+
+t.test('--help prints usage to standard output and exits 0: the whole, or one command\'s', async (t) => {
+  for (const asked of [['--help'], ['-h'], ['help']]) {
+    const run = await cli(asked, {});
+    t.match(run, { code: 0, err: '' }, asked.join(' '));
+    for (const command of ['serve', 'create-admin', 'reset-password', 'import-legacy', 'openapi', 'migrate']) t.match(run.out, new RegExp(`^  ${command}\\b`, 'm'));
+  }
+  t.match(await cli(['create-admin', '--help'], {}), { code: 0, err: '', out: /^usage: cms create-admin <username> \[--password <password>\]\n {6}The password is asked for/ });
+  t.match(await cli(['migrate', '-h'], {}), { code: 0, err: '', out: /^usage: cms migrate \[up \| down \| status\]\n/ });
+  t.match(await cli([], {}), { code: 2, err: /^cms: a command is required\nusage: cms <command>/, out: '' });
 });

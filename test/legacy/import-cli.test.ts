@@ -65,7 +65,7 @@ t.test('import-legacy from the original database itself (mysql://, a MariaDB ser
 t.test('import-legacy: usage, a missing file, an unreadable dump', async (t) => {
   const app = await startApp(t);
   const env = { DATABASE_URL: app.config.databaseUrl };
-  t.match(await cli(['import-legacy'], env), { code: 2, err: /usage: cms <command>/ });
+  t.match(await cli(['import-legacy'], env), { code: 2, err: /missing <source>\nusage: cms import-legacy/ });
   t.match(await cli(['import-legacy', join(app.dir, 'nope.sql')], env), { code: 1, err: /^no such file: .*nope\.sql\n$/ });
   const broken = join(app.dir, 'broken.sql');
   writeFileSync(broken, 'CREATE TABLE `users` (\n  `id` int,\n  `username` varchar(64)\n);\nINSERT INTO `users` VALUES (1,\'open);\n');
