@@ -1,5 +1,5 @@
 /**
- * Speed trick (cold start): compiling the request validators of all operations takes about a quarter of a start.
+ * Speed trick (cold start): compiling the request validators of all operations is a large part of a start.
  * Once the server listens they are compiled one operation per turn of the event loop, so a request that arrives
  * meanwhile waits for one operation's compilation at most (its own, if not yet done, compiled at its first use).
  * Measured as shippedSpec.ts; remove when compiling them all costs little against the rest of a start.

@@ -134,7 +134,7 @@ export function isUnavailable(error: unknown): boolean {
 
 /**
  * A connection to the database of `databaseUrl`, without migrating it. The PostgreSQL driver is loaded only for a
- * PostgreSQL URL: on SQLite, a start does not spend its evaluation (a tenth of the built server's cold start).
+ * PostgreSQL URL: on SQLite, a start does not spend its evaluation (README, "Performance": cold start).
  */
 export async function connect(databaseUrl: string, poolMax = 10): Promise<DatabaseHandle> {
   if (isPostgresUrl(databaseUrl)) {

@@ -15,7 +15,7 @@ export async function loadSpec(): Promise<OpenAPIBackend> {
     quick: true,
     coerceTypes: true,
     // Speed trick (cold start): Ajv would check every schema against JSON Schema's meta-schema, compiling that
-    // meta-schema first in each of openapi-backend's Ajv instances, about a third of a start. validateDefinition
+    // meta-schema first in each of openapi-backend's Ajv instances (README, "Performance"). validateDefinition
     // (here from a checkout, at build time for the build) checks the same schemas as part of the OpenAPI document.
     ajvOpts: { useDefaults: true, validateSchema: false },
     // Defaults fill in query parameters (page, pageSize); in a body they would turn a partial update into a

@@ -1,4 +1,4 @@
-// Kysely compiles a builder to SQL on every call (about 20 µs for a join); a hot query is compiled once here and
+// Kysely compiles a builder to SQL on every call, a cost on the order of the query's; a hot query is compiled once here and
 // re-run with fresh parameters. Its parameters are named: the query is built once with a placeholder for each, and
 // each run puts the values in the placeholders' places, whatever else the query binds and in whatever order.
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
