@@ -174,13 +174,14 @@ const serving = -1;
 
 /** Positional arguments and options by the command's declaration; a UsageError for anything else. */
 function argumentsOf(command: Command, args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const parse = () => {
+    try {
+      return parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  };
+  const { values, positionals } = parse();
   if (values.help) return { help: true as const };
   const required = command.positionals.filter((p) => !p.startsWith('['));
   if (positionals.length < required.length) throw new UsageError(`missing ${required.slice(positionals.length).map((p) => `<${p}>`).join(' ')}`);

@@ -18,7 +18,12 @@ t.test('the log search names each kind of leak', async (t) => {
 
 t.test('a session through every kind of request logs none of it at debug level', async (t) => {
   let log = '';
-  const logStream = new Writable({ write: (chunk, _encoding, done) => ((log += String(chunk)), done()) });
+  const logStream = new Writable({
+    write: (chunk, _encoding, done) => {
+      log += String(chunk);
+      done();
+    },
+  });
   const app = await startApp(t, { admin, logLevel: 'debug' }, { logStream });
   const token = await app.adminToken();
   await app.register('visitor', 'visitor-password');

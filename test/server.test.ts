@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
+import { stripVTControlCharacters } from 'node:util';
 import t from 'tap';
 import { freePort } from '../scripts/free-port.js';
 import { assertMatchesSpec } from './helpers/contract.js';
@@ -87,7 +88,7 @@ t.test('logs: readable lines on a terminal, JSON lines otherwise, each naming it
   while (!out.includes('Server listening')) await new Promise((resolve) => setTimeout(resolve, 50));
   await fetchChecked(`http://127.0.0.1:${port}/api/v1/platform/ping`, { headers: { 'x-request-id': 'tty-check' } });
   while (!out.includes('request completed')) await new Promise((resolve) => setTimeout(resolve, 50));
-  const plain = out.replace(/\u001b\[\d+m/g, '');
+  const plain = stripVTControlCharacters(out);
   t.match(plain, /INFO \(\d+\): Server listening/, 'pino-pretty on a terminal');
   t.notMatch(plain, /"level":30/, 'no JSON on a terminal');
   t.match(plain, /reqId: "tty-check"/, 'the request id on its lines');

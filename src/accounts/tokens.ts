@@ -33,6 +33,6 @@ export async function callerOf(claims: Partial<TokenClaims & { iat: number }>, r
   if ((claims.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw new NotAuthenticated();
   const found = await read(id!);
   // Tokens issued before token versions existed carry none: they count as version 0.
-  if (!found || found.user.status !== 1 || found.user.token_version !== (claims.ver ?? 0)) throw new NotAuthenticated();
+  if (found?.user.status !== 1 || found.user.token_version !== (claims.ver ?? 0)) throw new NotAuthenticated();
   return { caller: found.user, settings: found.settings, prefetched: found.prefetched };
 }

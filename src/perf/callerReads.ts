@@ -31,7 +31,7 @@ export function callerReads(dialect: Dialect, users: UsersRepository): CallerRea
   if (dialect !== 'postgres') return {};
   return {
     listUsers: (id, query) => {
-      let window;
+      let window: ReturnType<typeof listRequest>['window'];
       try {
         window = listRequest(query).window;
       } catch {

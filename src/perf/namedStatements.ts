@@ -26,7 +26,10 @@ const plannable = /^\s*(select|insert|update|delete|with)\b/i;
 function nameOf(text: string): string | undefined {
   if (stale.has(text) || !plannable.test(text) || text.endsWith(eachRun)) return undefined;
   let name = names.get(text);
-  if (name === undefined && names.size < maxNamed) names.set(text, (name = `cms_${names.size}`));
+  if (name === undefined && names.size < maxNamed) {
+    name = `cms_${names.size}`;
+    names.set(text, name);
+  }
   return name;
 }
 

@@ -33,7 +33,7 @@ export function estimate(names: string[]): Map<string, number> {
  * SQLite's lower() does, ASCII only, where the trigram tokenizer folds every case.
  */
 export function searchWindow(keyword: string, shares: Map<string, number>): string {
-  if (!/^[\x00-\x7f]*$/.test(keyword)) return keyword;
+  if (!/^\p{ASCII}*$/u.test(keyword)) return keyword;
   const trigrams = trigramsOf(keyword);
   let best = { start: 0, length: 0 };
   for (let start = 0, i = 0; i <= trigrams.length; i++) {
@@ -49,14 +49,20 @@ export function searchWindow(keyword: string, shares: Map<string, number>): stri
 export function trigramEstimates(sample: () => Promise<Map<string, number>>, clock = Date.now): () => Promise<Map<string, number>> {
   let current: { shares: Map<string, number>; at: number } | undefined;
   let pending: Promise<Map<string, number>> | undefined;
-  const refresh = () =>
-    (pending ??= sample().then(
-      (shares) => ((current = { shares, at: clock() }), (pending = undefined), shares),
+  const refresh = () => {
+    pending ??= sample().then(
+      (shares) => {
+        current = { shares, at: clock() };
+        pending = undefined;
+        return shares;
+      },
       (error: unknown) => {
         pending = undefined;
         throw error;
       },
-    ));
+    );
+    return pending;
+  };
   return async () => {
     if (!current) return refresh();
     if (clock() - current.at > keptFor) refresh().catch(() => {}); // the next search tries again

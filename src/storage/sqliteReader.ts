@@ -3,7 +3,7 @@
 // the server's own connection would hold every other request, pings included, for its whole length. One worker,
 // one query at a time, a bounded queue: a flood of expensive searches waits (or is answered 503) by itself.
 import { Worker } from 'node:worker_threads';
-import { CompiledQuery } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { bundled } from '../assets.js';
 import { createLimiter } from './limiter.js';
 import type { ReadAnswer, ReaderSettings, ReadRequest } from './sqliteReaderThread.js';
@@ -45,7 +45,8 @@ export function sqliteReader(path: string, busyTimeout: number, pageCacheKib: nu
     // A worker that dies fails what it held; the next read starts another.
     w.on('error', failAll);
     w.on('exit', () => failAll(Object.assign(new Error('the reader thread stopped'), { code: 'SQLITE_IOERR_READER' })));
-    return (worker = w);
+    worker = w;
+    return w;
   };
   const limit = createLimiter(2, queue);
   return {

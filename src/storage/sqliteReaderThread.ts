@@ -27,7 +27,10 @@ parentPort!.on('message', ({ id, sql, parameters }: ReadRequest) => {
   let answer: ReadAnswer;
   try {
     let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
+    if (!statement) {
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+    }
     answer = { id, rows: statement.all(parameters) };
   } catch (error) {
     const { message, code } = error as { message: string; code?: string };

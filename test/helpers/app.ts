@@ -21,7 +21,7 @@ export interface Reply {
   status: number;
   headers: Record<string, unknown>;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: a response body as the tests read it, checked against the spec by assertMatchesSpec
   json: any;
 }
 
@@ -107,7 +107,12 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
   const config: Config = { ...loadConfig({}), databaseUrl, logLevel: 'info', jwtSecret: testSecret, loginRateLimit: 0, ...overrides };
   // Unless a test reads the log itself, it is kept, and searched for secrets once the app is closed.
   let log = '';
-  const logStream = options.logStream ?? new Writable({ write: (chunk, _encoding, done) => ((log += String(chunk)), done()) });
+  const logStream = options.logStream ?? new Writable({
+    write: (chunk, _encoding, done) => {
+      log += String(chunk);
+      done();
+    },
+  });
   passwords ??= createPasswords();
   const app = await buildApp(config, { passwords, ...options, logStream });
   t.teardown(async () => {
@@ -129,7 +134,8 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
     dir,
     call: (o) => call(app, o),
     async query<T>(text: string, ...parameters: unknown[]) {
-      const { db, dialect } = await (raw ??= rawConnection());
+      raw ??= rawConnection();
+      const { db, dialect } = await raw;
       let n = 0;
       const sqlText = dialect === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text;
       return (await db.executeQuery<T>(CompiledQuery.raw(sqlText, parameters))).rows;
@@ -140,7 +146,8 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
       return row;
     },
     async holdLock() {
-      const { db, dialect } = await (raw ??= rawConnection());
+      raw ??= rawConnection();
+      const { db, dialect } = await raw;
       let locked!: () => void;
       let release!: () => void;
       const isLocked = new Promise<void>((resolve) => (locked = resolve));

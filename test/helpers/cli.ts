@@ -14,8 +14,14 @@ export interface CliRun {
 export function cli(args: string[], env: Record<string, string>, input = ''): Promise<CliRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/cli.ts`, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const run = { out: '', err: '', all: '' };
-  child.stdout.on('data', (chunk) => ((run.out += chunk), (run.all += chunk)));
-  child.stderr.on('data', (chunk) => ((run.err += chunk), (run.all += chunk)));
+  child.stdout.on('data', (chunk) => {
+    run.out += chunk;
+    run.all += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    run.err += chunk;
+    run.all += chunk;
+  });
   child.stdin.end(input);
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, ...run })));
 }

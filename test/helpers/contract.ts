@@ -23,7 +23,7 @@ function load() {
   spec ??= loadSpec().then((api) => {
     const ajv = new Ajv({ strict: false });
     addFormats.default(ajv);
-    const schema = (api.definition.components?.schemas as Record<string, object>).ErrorEnvelope as object;
+    const schema = api.definition.components?.schemas?.ErrorEnvelope as object;
     return { api, errorEnvelope: ajv.compile(schema) };
   });
   return spec;

@@ -51,5 +51,5 @@ export async function fetchChecked(url: string, init: RequestInit = {}) {
   const { pathname, search } = new URL(url);
   await assertMatchesSpec({ method: init.method ?? 'GET', url: pathname + search, status: response.status, headers: Object.fromEntries(response.headers), text });
   const isJson = response.headers.get('content-type')?.startsWith('application/json') && text;
-  return { status: response.status, text, json: isJson ? (JSON.parse(text) as any) : undefined }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { status: response.status, text, json: isJson ? JSON.parse(text) : undefined };
 }

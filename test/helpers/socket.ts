@@ -27,7 +27,7 @@ function parse(raw: string): Reply {
     headers[line.slice(0, at).toLowerCase()] = line.slice(at + 1).trim();
   }
   const text = rest.join('\r\n\r\n');
-  let json;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {

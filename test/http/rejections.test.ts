@@ -77,7 +77,12 @@ t.test('an unknown route answers 404, a known route with the wrong method 405 wi
 
 t.test('an unhandled fault answers 500 with no stack or SQL, and logs neither', async (t) => {
   const lines: string[] = [];
-  const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+  const stream = new Writable({
+    write: (chunk, _enc, done) => {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   const app = await startApp(t, { logLevel: 'info' }, { logStream: stream });
   // A real fault: the table disappears under the running server.
   await app.query('alter table users rename to users_gone');
@@ -94,7 +99,12 @@ t.test('an unhandled fault answers 500 with no stack or SQL, and logs neither', 
 
 t.test('request logs redact the query token', async (t) => {
   const lines: string[] = [];
-  const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+  const stream = new Writable({
+    write: (chunk, _enc, done) => {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   const app = await startApp(t, { logLevel: 'info' }, { logStream: stream });
   const token = await app.tokenFor('logged');
   await app.call({ url: `/api/v1/user/list?page=1&token=${token}` });

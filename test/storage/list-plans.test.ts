@@ -29,13 +29,21 @@ t.test('every list query is served by an index', async (t) => {
   // ones (src/storage/repositories/prepared.ts) where they are executed.
   const sent: CompiledQuery[] = [];
   const catcher: KyselyPlugin = {
-    transformQuery: ({ node }) => (sent.push(handle.db.getExecutor().compileQuery(node, { queryId: 'plan' })), node),
+    transformQuery: ({ node }) => {
+      sent.push(handle.db.getExecutor().compileQuery(node, { queryId: 'plan' }));
+      return node;
+    },
     transformResult: async ({ result }) => result,
   };
   const caught = handle.db.withPlugin(catcher);
   const db = new Proxy(caught, {
     get(target, property) {
-      if (property === 'executeQuery') return (query: CompiledQuery) => (sent.push(query), target.executeQuery(query));
+      if (property === 'executeQuery') {
+        return (query: CompiledQuery) => {
+          sent.push(query);
+          return target.executeQuery(query);
+        };
+      }
       const value = Reflect.get(target, property) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },

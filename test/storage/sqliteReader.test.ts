@@ -42,7 +42,10 @@ t.test('a read on the scan lane does not hold up other reads aside', { skip: onP
     .selectFrom('c')
     .select((eb) => eb.fn.countAll<number>().as('n'));
   let scanned = false;
-  const scan = handle.readAside(long, 'scan').then((rows) => ((scanned = true), rows));
+  const scan = handle.readAside(long, 'scan').then((rows) => {
+    scanned = true;
+    return rows;
+  });
   await handle.readAside(handle.db.selectFrom('settings').select('key').limit(1));
   t.equal(scanned, false, 'an ordinary read answered while the scan still ran');
   t.same(await scan, [{ n: 10_000_000 }]);

@@ -13,7 +13,14 @@ const assets = {
 export type AssetName = keyof typeof assets;
 
 const cached = new Map<string, string>();
-const read = (asset: Asset) => cached.get(asset) ?? (cached.set(asset, readFileSync(assetPath(asset), 'utf8')), cached.get(asset)!);
+const read = (asset: Asset) => {
+  let text = cached.get(asset);
+  if (text === undefined) {
+    text = readFileSync(assetPath(asset), 'utf8');
+    cached.set(asset, text);
+  }
+  return text;
+};
 
 export const docsPage = () => read('docs/index.html');
 

@@ -13,7 +13,15 @@ type Source = { name: PropertyKey } | { value: unknown };
 /** `build`'s query over placeholders, compiled, with the source of each parameter. Every name read must be bound. */
 function compileWith<P, Row>(build: (parameters: P) => Compilable<Row>) {
   const read = new Set<PropertyKey>();
-  const placeholders = new Proxy({}, { get: (_target, name) => (read.add(name), { [placeholder]: name }) }) as P;
+  const placeholders = new Proxy(
+    {},
+    {
+      get: (_target, name) => {
+        read.add(name);
+        return { [placeholder]: name };
+      },
+    },
+  ) as P;
   const compiled = build(placeholders).compile();
   const sources: Source[] = compiled.parameters.map((value) => (isPlaceholder(value) ? { name: value[placeholder] } : { value }));
   for (const name of read) {
@@ -45,7 +53,8 @@ export function preparedIn<DB, V, Row>(db: Kysely<DB>, build: (values: V[]) => C
     let run = byLength.get(values.length);
     if (!run) {
       const { compiled, sources } = compileWith((p: Record<number, V>) => build(values.map((_, i) => p[i]!)));
-      byLength.set(values.length, (run = runner(db, compiled, sources)));
+      run = runner(db, compiled, sources);
+      byLength.set(values.length, run);
     }
     return run(values as unknown as Record<PropertyKey, unknown>);
   };

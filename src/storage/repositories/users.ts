@@ -1,5 +1,5 @@
 // All SQL on the users table (joined with its role).
-import { sql, type Compilable, type Kysely, type RawBuilder, type AliasedSelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Compilable, type RawBuilder, type AliasedSelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database, NewUser, UserRow } from '../../../db/schema.js';
 import { adminRoleCode } from '../permissions.js';
 import type { DatabaseHandle } from '../connect.js';

@@ -19,6 +19,7 @@ async function tryItOut(page: Page, blockId: string, fill: (block: ReturnType<Pa
   await block.locator('button.execute').click();
   const live = block.locator('.live-responses-table .response').first();
   await live.waitFor();
+  // biome-ignore lint/performance/useDomNodeTextContent: playwright's Locator.innerText (the text as shown), not the DOM property
   return { status: (await live.locator('.response-col_status').innerText()).trim(), body: await live.locator('.response-col_description pre').first().innerText() };
 }
 

@@ -57,7 +57,12 @@ t.test('DOCS=false: the document and the reference answer 404', async (t) => {
 
 t.test("X-Request-Id: the caller's when it is a plain token, else a new UUID; on the log lines too", async (t) => {
   let log = '';
-  const app = await startApp(t, {}, { logStream: new Writable({ write: (chunk, _e, done) => ((log += String(chunk)), done()) }) });
+  const app = await startApp(t, {}, { logStream: new Writable({
+      write: (chunk, _e, done) => {
+        log += String(chunk);
+        done();
+      },
+    }) });
   const generated = await app.call({ url: '/api/v1/platform/ping' });
   t.match(generated.headers['x-request-id'], /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   t.not((await app.call({ url: '/api/v1/platform/ping' })).headers['x-request-id'], generated.headers['x-request-id'], 'one per request');

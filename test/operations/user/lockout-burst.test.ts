@@ -17,7 +17,11 @@ t.test(`${guesses} guesses at once on one instance check at most loginFail passw
   // The real hashing queue, counting the passwords it checks (the dummy hash of unknown users included).
   const real = createPasswords();
   let checked = 0;
-  const counting: Passwords = { ...real, verify: (hash, password) => (checked++, real.verify(hash, password)) };
+  const counting: Passwords = { ...real, verify: (hash, password) => {
+      checked++;
+      return real.verify(hash, password);
+    },
+  };
   const app = await startApp(t, { admin }, { passwords: counting });
   const headers = { token: await app.adminToken() };
   await app.call({ method: 'POST', url: settingsUrl, headers, payload: { loginFail, lockTime: 10 } });
