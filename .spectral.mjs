@@ -1,7 +1,8 @@
 // `npm run lint:spec` (and test/spec-lint.test.ts): Spectral's OpenAPI rules and the OWASP API Security ruleset
 // over openapi.yaml. Every rule turned off or narrowed below says why.
-import { oas } from '@stoplight/spectral-rulesets';
+
 import owasp from '@stoplight/spectral-owasp-ruleset';
+import { oas } from '@stoplight/spectral-rulesets';
 
 const operations = '$.paths[*][get,put,post,delete,patch]';
 // What a client sends: parameters and request bodies, with every nested schema (references resolved).

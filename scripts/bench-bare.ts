@@ -7,9 +7,11 @@ import { responseHeaders } from '../generated/constants.js';
 
 const bodies = JSON.parse(process.env.BARE_BODIES ?? '{}') as Record<string, string>;
 const app = Fastify({ logger: false });
-const send = (body: string) => async (_req: unknown, reply: FastifyReply) => reply.type('application/json; charset=utf-8').headers(responseHeaders).send(body);
+const send = (body: string) => async (_req: unknown, reply: FastifyReply) =>
+  reply.type('application/json; charset=utf-8').headers(responseHeaders).send(body);
 app.get('/api/v1/platform/ping', send('"pong"'));
 app.post('/api/v1/user/login', send(bodies.login ?? '{}'));
 app.get('/api/v1/user/list', send(bodies.list ?? '{}'));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void app.close().then(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => void app.close().then(() => process.exit(0)));
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

@@ -29,7 +29,13 @@ interface Operation {
 }
 
 /** `total` GET requests over `agent`'s connections, `connections` at a time, each answer read to its end. */
-async function drive(target: Target, agent: Agent, path: string, headers: Record<string, string>, total: number): Promise<void> {
+async function drive(
+  target: Target,
+  agent: Agent,
+  path: string,
+  headers: Record<string, string>,
+  total: number,
+): Promise<void> {
   let sent = 0;
   const one = () =>
     new Promise<void>((resolve, reject) => {
@@ -40,18 +46,37 @@ async function drive(target: Target, agent: Agent, path: string, headers: Record
         .on('error', reject)
         .end();
     });
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (sent < total) {
-      sent++;
-      await one();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (sent < total) {
+        sent++;
+        await one();
+      }
+    }),
+  );
 }
 
 /** Starts `script` under callgrind with counting off, drives each operation, and answers instructions per request. */
-async function count(script: string, env: Record<string, string>, operations: Operation[], headers: Record<string, string>, dir: string, label: string) {
+async function count(
+  script: string,
+  env: Record<string, string>,
+  operations: Operation[],
+  headers: Record<string, string>,
+  dir: string,
+  label: string,
+) {
   const keep = Boolean(process.env.CALLGRIND_DIR);
-  const command = ['valgrind', '-q', '--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${dir}/${label}.%p`, process.execPath, '--single-threaded', '--no-memory-reducer', ...(keep ? ['--perf-basic-prof'] : [])];
+  const command = [
+    'valgrind',
+    '-q',
+    '--tool=callgrind',
+    '--instr-atstart=no',
+    `--callgrind-out-file=${dir}/${label}.%p`,
+    process.execPath,
+    '--single-threaded',
+    '--no-memory-reducer',
+    ...(keep ? ['--perf-basic-prof'] : []),
+  ];
   const target = await start(script, env, command, 600);
   const pid = String(target.child.pid);
   const perRequest: number[] = [];
@@ -101,12 +126,21 @@ async function main() {
   const bare = await count('scripts/bench-bare.ts', { BARE_BODIES: bareBodies }, operations, { token }, dir, 'bare');
   const ours = await count('src/server.ts', env, operations, { token }, dir, 'ours');
 
-  console.log(`callgrind: node --single-threaded; ${warmup} pings to warm up and ${counted} counted, for the list ${Math.round(warmup * 0.3)} and ${Math.round(counted * 0.3)}, ${connections} keep-alive connections`);
+  console.log(
+    `callgrind: node --single-threaded; ${warmup} pings to warm up and ${counted} counted, for the list ${Math.round(warmup * 0.3)} and ${Math.round(counted * 0.3)}, ${connections} keep-alive connections`,
+  );
   console.log('ratio: bare/ours instructions (1.00 = costs the same)\n');
   console.log('operation   | bare instructions/request | ours instructions/request | ratio');
   console.log('------------|---------------------------|---------------------------|------');
   operations.forEach((operation, i) => {
-    console.log([operation.name.padEnd(11), bare[i]!.toFixed(0).padStart(25), ours[i]!.toFixed(0).padStart(25), (bare[i]! / ours[i]!).toFixed(2).padStart(5)].join(' | '));
+    console.log(
+      [
+        operation.name.padEnd(11),
+        bare[i]!.toFixed(0).padStart(25),
+        ours[i]!.toFixed(0).padStart(25),
+        (bare[i]! / ours[i]!).toFixed(2).padStart(5),
+      ].join(' | '),
+    );
   });
   if (process.env.CALLGRIND_DIR) console.log(`\ncallgrind files and perf maps in ${dir}`);
   else rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // What both benches start: our server or the bare baseline in a child process, and the data they are driven with.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
 
@@ -12,7 +12,12 @@ export interface Target {
 }
 
 /** Runs `script` through tsx under `command` (node by default, or e.g. valgrind … node), ready once ping answers. */
-export async function start(script: string, env: Record<string, string>, command = [process.execPath], seconds = 30): Promise<Target> {
+export async function start(
+  script: string,
+  env: Record<string, string>,
+  command = [process.execPath],
+  seconds = 30,
+): Promise<Target> {
   const port = await freePort();
   const child = spawn(command[0]!, [...command.slice(1), '--import', 'tsx', join(root, script)], {
     env: { ...process.env, ...env, PORT: String(port) },
@@ -21,7 +26,13 @@ export async function start(script: string, env: Record<string, string>, command
   child.stdout!.resume();
   for (const deadline = Date.now() + seconds * 1000; ; ) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} did not start`);
-    if (await fetch(`http://127.0.0.1:${port}/api/v1/platform/ping`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/v1/platform/ping`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { base: `http://127.0.0.1:${port}`, child };
@@ -47,7 +58,9 @@ export async function seed(target: Target) {
     const body = JSON.stringify({ username: `user${i}`, password: 'user-password' });
     await fetch(`${target.base}/api/v1/user/register`, { method: 'POST', headers: json, body });
   }
-  const loginBody = await (await fetch(`${target.base}/api/v1/user/login`, { method: 'POST', headers: json, body: credentials })).text();
+  const loginBody = await (
+    await fetch(`${target.base}/api/v1/user/login`, { method: 'POST', headers: json, body: credentials })
+  ).text();
   const token = (JSON.parse(loginBody) as { data: { token: string } }).data.token;
   const listBody = await (await fetch(`${target.base}/api/v1/user/list`, { headers: { token } })).text();
   return { token, bareBodies: JSON.stringify({ login: loginBody, list: listBody }) };

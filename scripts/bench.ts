@@ -43,8 +43,13 @@ async function measure(target: Target, s: Scenario, duration = seconds): Promise
     connections: 10,
     duration,
   });
-  if (result.non2xx || result.errors) throw new Error(`${s.name} at ${target.base}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p99: result.latency.p99, cpuUs: (cpuMicros(target.child.pid!) - before) / result.requests.total };
+  if (result.non2xx || result.errors)
+    throw new Error(`${s.name} at ${target.base}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    cpuUs: (cpuMicros(target.child.pid!) - before) / result.requests.total,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -53,10 +58,13 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'cms-bench-'));
   // BENCH_DB=postgres: a throwaway PostgreSQL cluster (or a schema of its own on PG_TEST_URL's server).
   const postgres = process.env.BENCH_DB === 'postgres' ? await startTestPostgres() : undefined;
-  const databaseUrl = postgres ? await schemaUrl(postgres.url, `bench_${Date.now().toString(36)}`) : `sqlite:${dir}/cms.db`;
+  const databaseUrl = postgres
+    ? await schemaUrl(postgres.url, `bench_${Date.now().toString(36)}`)
+    : `sqlite:${dir}/cms.db`;
   // Logging off on both sides measures the contract layer; a second instance shows what a Fastify logger adds.
   const env = benchEnv(databaseUrl);
-  const several = (script: string, withEnv: Record<string, string>, count = processes) => Promise.all(Array.from({ length: count }, () => start(script, withEnv)));
+  const several = (script: string, withEnv: Record<string, string>, count = processes) =>
+    Promise.all(Array.from({ length: count }, () => start(script, withEnv)));
   // One instance migrates and seeds the database before the others open it.
   const ours = [await start('src/server.ts', env)];
   ours.push(...(await several('src/server.ts', env, processes - 1)));
@@ -72,11 +80,19 @@ async function main() {
     { name: 'login', method: 'POST', path: '/api/v1/user/login', headers: json, body: credentials },
   ];
   console.log(`database: ${postgres ? 'PostgreSQL' : 'SQLite'} (BENCH_DB=${postgres ? 'postgres' : 'sqlite'})`);
-  console.log(`autocannon: 10 connections, ${seconds}s per measurement, ${rounds} bare/ours pairs in ABBA order over ${processes} processes a side, each warmed up; medians`);
+  console.log(
+    `autocannon: 10 connections, ${seconds}s per measurement, ${rounds} bare/ours pairs in ABBA order over ${processes} processes a side, each warmed up; medians`,
+  );
   console.log('ours: LOG_LEVEL=silent unless marked (warn); bare: Fastify routes answering the same bodies, no logger');
-  console.log('ratio: ours/bare req/s; CPU: server CPU per request; CPU ratio: bare/ours (1.00 = costs the same); p99 in ms\n');
-  console.log('operation   | bare req/s | ours req/s | ratio | bare p99 | ours p99 | bare CPU µs | ours CPU µs | CPU ratio');
-  console.log('------------|------------|------------|-------|----------|----------|-------------|-------------|----------');
+  console.log(
+    'ratio: ours/bare req/s; CPU: server CPU per request; CPU ratio: bare/ours (1.00 = costs the same); p99 in ms\n',
+  );
+  console.log(
+    'operation   | bare req/s | ours req/s | ratio | bare p99 | ours p99 | bare CPU µs | ours CPU µs | CPU ratio',
+  );
+  console.log(
+    '------------|------------|------------|-------|----------|----------|-------------|-------------|----------',
+  );
   for (const s of scenarios.filter((x) => !process.env.BENCH_ONLY || x.name === process.env.BENCH_ONLY)) {
     const targets = s.targets ?? ours;
     for (const target of [...bare, ...targets]) await measure(target, s, 1);
@@ -109,13 +125,27 @@ async function main() {
 
   // Login timing: a wrong password and an unknown user should cost the same (both verify an argon2 hash).
   // Lockout off, or the wrong passwords would lock the account and be answered without hashing.
-  await fetch(`${first.base}/api/v1/system/safe/settings`, { method: 'POST', headers: { ...json, token }, body: JSON.stringify({ loginFail: 0 }) });
+  await fetch(`${first.base}/api/v1/system/safe/settings`, {
+    method: 'POST',
+    headers: { ...json, token },
+    body: JSON.stringify({ loginFail: 0 }),
+  });
   const wrong = JSON.stringify({ username: 'bench', password: 'wrong' });
   const unknown = JSON.stringify({ username: 'nobody-at-all', password: 'wrong' });
   const timing = { wrong: [] as number[], unknown: [] as number[] };
   for (let r = 0; r < rounds; r++) {
-    for (const [key, body] of [['wrong', wrong], ['unknown', unknown]] as const) {
-      const result = await autocannon({ url: `${first.base}/api/v1/user/login`, method: 'POST', headers: json, body, connections: 2, duration: seconds });
+    for (const [key, body] of [
+      ['wrong', wrong],
+      ['unknown', unknown],
+    ] as const) {
+      const result = await autocannon({
+        url: `${first.base}/api/v1/user/login`,
+        method: 'POST',
+        headers: json,
+        body,
+        connections: 2,
+        duration: seconds,
+      });
       timing[key].push(result.latency.p50);
     }
   }

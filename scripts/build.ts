@@ -5,11 +5,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { assetPath, assets } from '../src/assets.js';
 import { checkedSpecJson } from '../src/http/contract/spec.js';
 import { deployedNodeOptions } from './deployed-node-options.js';
@@ -31,7 +31,8 @@ const natives: Record<string, string[]> = {
   '@node-rs/bcrypt': ['package.json', 'index.js', 'binding.js'],
 };
 // @node-rs/bcrypt loads its binary from the package built for this platform, the only one npm installed.
-for (const name of readdirSync(join(root, 'node_modules/@node-rs'))) if (name.startsWith('bcrypt-')) natives[`@node-rs/${name}`] = ['.'];
+for (const name of readdirSync(join(root, 'node_modules/@node-rs')))
+  if (name.startsWith('bcrypt-')) natives[`@node-rs/${name}`] = ['.'];
 
 await rm(out, { recursive: true, force: true });
 const common: BuildOptions = {
@@ -81,17 +82,35 @@ for (const asset of assets) {
 await writeFile(join(out, 'openapi.json'), await checkedSpecJson());
 
 for (const [name, files] of Object.entries(natives)) {
-  for (const file of files) await cp(join(packageDir(name), file), join(out, 'node_modules', name, file), { recursive: true });
+  for (const file of files)
+    await cp(join(packageDir(name), file), join(out, 'node_modules', name, file), { recursive: true });
 }
 // The code caches: one start and first ping per flag set a deployment runs with, each writing what it compiled.
 const scratch = mkdtempSync(join(tmpdir(), 'cms-build-'));
 for (const nodeOptions of ['', deployedNodeOptions]) {
   const port = await freePort();
-  const env = { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions, CMS_WRITE_CODE_CACHE: '1', PORT: String(port), DATABASE_URL: `sqlite:${scratch}/cms.db`, LOG_LEVEL: 'silent' };
-  const server = spawn(process.execPath, [join(out, 'cms.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = {
+    PATH: process.env.PATH,
+    NODE_OPTIONS: nodeOptions,
+    CMS_WRITE_CODE_CACHE: '1',
+    PORT: String(port),
+    DATABASE_URL: `sqlite:${scratch}/cms.db`,
+    LOG_LEVEL: 'silent',
+  };
+  const server = spawn(process.execPath, [join(out, 'cms.js'), 'serve'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (const deadline = Date.now() + 60_000; ; await new Promise((resolve) => setTimeout(resolve, 20))) {
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the build's server did not start (NODE_OPTIONS=${nodeOptions})`);
-    if (await fetch(`http://127.0.0.1:${port}/api/v1/platform/ping`).then((r) => r.ok, () => false)) break;
+    if (server.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the build's server did not start (NODE_OPTIONS=${nodeOptions})`);
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/v1/platform/ping`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
   }
   server.kill('SIGTERM');
   const [code] = (await once(server, 'exit')) as [number | null];

@@ -2,4 +2,8 @@
 // scale-out, storage faults, build, client, browser, import-legacy) measure nothing, since a second tsx
 // loader's source maps break the merge.
 export default (testFile) =>
-  /(^|\/)(server|cli|cli-accounts|durability|scale-out|storage-faults|build|client|docs-browser|import-cli)\.test\.ts$/.test(testFile) ? null : [];
+  /(^|\/)(server|cli|cli-accounts|durability|scale-out|storage-faults|build|client|docs-browser|import-cli)\.test\.ts$/.test(
+    testFile,
+  )
+    ? null
+    : [];

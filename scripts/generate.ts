@@ -11,12 +11,22 @@ const root = new URL('..', import.meta.url);
 const specPath = new URL('openapi.yaml', root);
 const header = '// Generated from openapi.yaml by `npm run generate`. Do not edit.\n\n';
 
-type Schema = { $ref?: string; enum?: unknown[]; default?: unknown; minimum?: number; maximum?: number; properties?: Record<string, Schema> };
+type Schema = {
+  $ref?: string;
+  enum?: unknown[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  properties?: Record<string, Schema>;
+};
 type Spec = {
   'x-errors': Record<string, unknown>;
   'x-response-headers': Record<string, string>;
   'x-request-id': { header: string; pattern: string };
-  components: { schemas: Record<string, Schema>; parameters: Record<string, { 'x-max-result-window'?: number; schema?: Schema }> };
+  components: {
+    schemas: Record<string, Schema>;
+    parameters: Record<string, { 'x-max-result-window'?: number; schema?: Schema }>;
+  };
 };
 
 const resolve = (spec: Spec, schema: Schema): Schema =>

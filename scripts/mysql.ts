@@ -21,9 +21,23 @@ export async function startTestMysql(): Promise<TestMysql> {
   if (root) chownSync(dir, 65534, 65534);
   const asUser = root ? { uid: 65534, gid: 65534 } : {};
   const data = join(dir, 'data');
-  execFileSync('/usr/bin/mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore', cwd: dir, ...asUser });
+  execFileSync(
+    '/usr/bin/mariadb-install-db',
+    ['--no-defaults', `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db'],
+    { stdio: 'ignore', cwd: dir, ...asUser },
+  );
   const port = await freePort();
-  const args = ['--no-defaults', `--datadir=${data}`, `--socket=${dir}/sock`, `--pid-file=${dir}/pid`, `--port=${port}`, '--bind-address=127.0.0.1', '--skip-grant-tables', '--skip-log-bin', '--innodb-flush-log-at-trx-commit=0'];
+  const args = [
+    '--no-defaults',
+    `--datadir=${data}`,
+    `--socket=${dir}/sock`,
+    `--pid-file=${dir}/pid`,
+    `--port=${port}`,
+    '--bind-address=127.0.0.1',
+    '--skip-grant-tables',
+    '--skip-log-bin',
+    '--innodb-flush-log-at-trx-commit=0',
+  ];
   const server = spawn('/usr/sbin/mariadbd', args, { stdio: 'ignore', cwd: dir, ...asUser });
   const url = `mysql://root@127.0.0.1:${port}/`;
   for (const deadline = Date.now() + 30_000; ; ) {

@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL server for the test suite: PG_TEST_URL when it is set, otherwise a fresh cluster in a
 // temporary directory on a free port, run as an unprivileged user (initdb refuses root), removed afterwards.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -69,14 +69,33 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     chmodSync(dir, 0o700);
   }
   const data = join(dir, 'data');
-  execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'], { stdio: 'ignore', cwd: dir, ...asUser });
+  execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'], {
+    stdio: 'ignore',
+    cwd: dir,
+    ...asUser,
+  });
   const port = await freePort();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let server: ChildProcess | undefined;
 
   const start = async () => {
     // Durability is not under test here: fsync off keeps the suite fast.
-    const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'];
+    const args = [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=300',
+    ];
     server = spawn(join(bin, 'postgres'), args, { stdio: 'ignore', cwd: dir, ...asUser });
     await waitForPostgres(url);
   };

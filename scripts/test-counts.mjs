@@ -4,8 +4,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dirs = ['.tap/test-results', '.tap/test-results-sqlite', '.tap/test-results-postgres'].filter((dir) => existsSync(dir));
-const files = dirs.flatMap((dir) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.tap')).map((f) => join(dir, String(f))));
+const dirs = ['.tap/test-results', '.tap/test-results-sqlite', '.tap/test-results-postgres'].filter((dir) =>
+  existsSync(dir),
+);
+const files = dirs.flatMap((dir) =>
+  readdirSync(dir, { recursive: true })
+    .filter((f) => String(f).endsWith('.tap'))
+    .map((f) => join(dir, String(f))),
+);
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -16,7 +16,10 @@ const prefix = `t${Date.now().toString(36)}_`;
 async function dropSchemas(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ name: string }>('select nspname as name from pg_namespace where starts_with(nspname, $1)', [prefix]);
+  const { rows } = await client.query<{ name: string }>(
+    'select nspname as name from pg_namespace where starts_with(nspname, $1)',
+    [prefix],
+  );
   for (const { name } of rows) await client.query(`drop schema "${name}" cascade`);
   await client.end();
 }
@@ -26,7 +29,10 @@ const server = await startTestPostgres();
 let status = 1;
 try {
   console.log(`\n# the suite again, on PostgreSQL (${server.url.replace(/\/\/[^@]*@/, '//')})\n`);
-  const tap = spawnSync('npx', ['tap', '--disable-coverage'], { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: server.url, TEST_SCHEMA_PREFIX: prefix } });
+  const tap = spawnSync('npx', ['tap', '--disable-coverage'], {
+    stdio: 'inherit',
+    env: { ...process.env, TEST_DATABASE_URL: server.url, TEST_SCHEMA_PREFIX: prefix },
+  });
   status = tap.status ?? 1;
   await dropSchemas(server.url);
 } finally {

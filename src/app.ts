@@ -1,32 +1,32 @@
 // Builds the Fastify instance: config, logger, database, tokens, metrics and the contract layer.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { DestinationStream } from 'pino';
 import jwt from '@fastify/jwt';
 import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import metrics from 'fastify-metrics';
+import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
 import { requestId } from '../generated/constants.js';
-import type { Config } from './config.js';
+import { createPasswords, type Passwords } from './accounts/passwords.js';
+import type { Services } from './accounts/services.js';
+import type { TokenClaims } from './accounts/tokens.js';
 import { bootstrapAdmin } from './accounts/users.js';
+import type { Config } from './config.js';
+import { createAuthenticator } from './http/authenticate.js';
 import { answerClientError } from './http/clientErrors.js';
 import { contract } from './http/contract/routes.js';
 import { loadSpec } from './http/contract/spec.js';
 import { registerCors } from './http/cors.js';
-import { ApiError } from './operations/envelope.js';
 import { registerJsonParser } from './http/jsonBody.js';
-import { openDatabase } from './storage/connect.js';
-import { startRetention } from './storage/retention.js';
-import { createAuthenticator } from './http/authenticate.js';
-import { callerReads } from './perf/callerReads.js';
-import { handlers } from './operations/index.js';
-import { databaseMetrics, processMetrics, requestMetrics } from './observability/metrics.js';
-import { createPasswords, type Passwords } from './accounts/passwords.js';
 import { databaseStore } from './http/rateLimit.js';
-import type { Services } from './accounts/services.js';
-import type { TokenClaims } from './accounts/tokens.js';
+import { databaseMetrics, processMetrics, requestMetrics } from './observability/metrics.js';
+import { ApiError } from './operations/envelope.js';
+import { handlers } from './operations/index.js';
+import { callerReads } from './perf/callerReads.js';
+import { openDatabase } from './storage/connect.js';
 import { repositories } from './storage/repositories/index.js';
+import { startRetention } from './storage/retention.js';
 
 export const bodyLimit = 1024 * 1024;
 
@@ -38,7 +38,10 @@ function requestIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && acceptableId.test(given) ? given : randomUUID();
 }
 
-async function loggerOptions(config: Config, stream: DestinationStream | undefined): Promise<FastifyServerOptions['logger']> {
+async function loggerOptions(
+  config: Config,
+  stream: DestinationStream | undefined,
+): Promise<FastifyServerOptions['logger']> {
   // On a terminal, readable lines (pino-pretty, loaded only then); elsewhere JSON lines.
   const pretty = !stream && process.stdout.isTTY ? (await import('pino-pretty')).default : undefined;
   return {
@@ -92,14 +95,20 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
   app.addHook('onClose', () => database.db.destroy());
   const repos = repositories(database, databaseMetrics(registry, database).timed);
-  const secret = config.jwtSecret ?? (await repos.settings.getOrCreate('jwt_secret', () => randomBytes(64).toString('base64url')));
+  const secret =
+    config.jwtSecret ?? (await repos.settings.getOrCreate('jwt_secret', () => randomBytes(64).toString('base64url')));
 
   await app.register(jwt, {
     secret,
     sign: { algorithm: 'HS512', iss: 'platform', expiresIn: config.jwtTtlSeconds },
     // Without requiredClaims, fast-jwt skips the iss and exp checks for a token that leaves them out. maxAge: a
     // shortened JWT_TTL applies to tokens already issued.
-    verify: { algorithms: ['HS512'], allowedIss: 'platform', requiredClaims: ['iss', 'iat', 'exp'], maxAge: config.jwtTtlSeconds },
+    verify: {
+      algorithms: ['HS512'],
+      allowedIss: 'platform',
+      requiredClaims: ['iss', 'iat', 'exp'],
+      maxAge: config.jwtTtlSeconds,
+    },
   });
 
   await app.register(metrics.default, processMetrics(registry));
@@ -108,7 +117,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(rateLimit, {
     global: false,
     store: databaseStore(repos.rateLimits),
-    errorResponseBuilder: (_request, context) => new ApiError('tooManyRequests', undefined, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
+    errorResponseBuilder: (_request, context) =>
+      new ApiError('tooManyRequests', undefined, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
   });
 
   const services: Services = {
@@ -125,6 +135,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await registerCors(app, api, config.corsOrigins);
   const authenticate = createAuthenticator((token) => app.jwt.verify(token), repos.users);
   const reads = callerReads(services.dialect, services.users);
-  await contract(app, { api, handlers, services, authenticate, callerReads: reads, timing, rateLimit: config.loginRateLimit });
+  await contract(app, {
+    api,
+    handlers,
+    services,
+    authenticate,
+    callerReads: reads,
+    timing,
+    rateLimit: config.loginRateLimit,
+  });
   return app;
 }

@@ -20,4 +20,5 @@ export type Asset = keyof typeof inCheckout;
 export const assets = Object.keys(inCheckout) as Asset[];
 
 /** Where `asset` is, from a checkout or in the build. */
-export const assetPath = (asset: Asset): string => (bundled ? new URL(asset, import.meta.url).pathname : inCheckout[asset]());
+export const assetPath = (asset: Asset): string =>
+  bundled ? new URL(asset, import.meta.url).pathname : inCheckout[asset]();

@@ -4,18 +4,18 @@ import './perf/tickShape.js';
 import './accounts/threadPool.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { read } from 'read';
 import { AccountError } from './accounts/errors.js';
+import { createPasswords } from './accounts/passwords.js';
 import { createAdmin, resetPasswordOf } from './accounts/users.js';
 import { assetPath } from './assets.js';
 import { ConfigError, loadConfig } from './config.js';
-import { connect, migrateWith, migrator, openDatabase } from './storage/connect.js';
 import { dumpRows } from './legacy/dump.js';
 import { importLegacy } from './legacy/import.js';
-import { createPasswords } from './accounts/passwords.js';
-import { repositories } from './storage/repositories/index.js';
 import { serve, startUpFailed } from './server.js';
+import { connect, migrateWith, migrator, openDatabase } from './storage/connect.js';
+import { repositories } from './storage/repositories/index.js';
 
 /** A line from standard input; on a terminal, asked for without echoing what is typed (npm's `read`). */
 async function readPassword(): Promise<string> {
@@ -29,14 +29,20 @@ async function readPassword(): Promise<string> {
   return line;
 }
 
-type AccountCommand = (services: Parameters<typeof createAdmin>[0], username: string, password: string) => Promise<string>;
+type AccountCommand = (
+  services: Parameters<typeof createAdmin>[0],
+  username: string,
+  password: string,
+) => Promise<string>;
 
 async function accountCommand(username: string, given: string | undefined, run: AccountCommand): Promise<number> {
   const password = given ?? (await readPassword());
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
   try {
-    process.stdout.write(`${await run({ ...repositories(database), passwords: createPasswords() }, username, password)}\n`);
+    process.stdout.write(
+      `${await run({ ...repositories(database), passwords: createPasswords() }, username, password)}\n`,
+    );
     return 0;
   } finally {
     await database.db.destroy();
@@ -54,8 +60,12 @@ async function importLegacyCommand(source: string): Promise<number> {
   try {
     const progress = (n: number) => process.stderr.write(`imported ${n} users...\n`);
     const report = await importLegacy(repositories(database), rows('role'), rows('users'), progress);
-    const skipped = Object.entries(report.skipped).sort(([a], [b]) => a.localeCompare(b)).map(([why, n]) => `${n} ${why}`);
-    process.stdout.write(`imported ${report.imported} users; roles created: ${report.rolesCreated.join(', ') || 'none'}; skipped: ${skipped.join(', ') || 'none'}\n`);
+    const skipped = Object.entries(report.skipped)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([why, n]) => `${n} ${why}`);
+    process.stdout.write(
+      `imported ${report.imported} users; roles created: ${report.rolesCreated.join(', ') || 'none'}; skipped: ${skipped.join(', ') || 'none'}\n`,
+    );
     return 0;
   } finally {
     await database.db.destroy();
@@ -63,16 +73,23 @@ async function importLegacyCommand(source: string): Promise<number> {
 }
 
 async function migrateCommand(direction: string): Promise<number> {
-  if (!['up', 'down', 'status'].includes(direction)) throw new UsageError(`migrate up, down or status, not ${direction}`);
+  if (!['up', 'down', 'status'].includes(direction))
+    throw new UsageError(`migrate up, down or status, not ${direction}`);
   const config = loadConfig();
   const database = await connect(config.databaseUrl, 1);
   try {
     if (direction === 'status') {
-      for (const m of await (await migrator(database)).getMigrations()) process.stdout.write(`${m.name}  ${m.executedAt ? `applied ${m.executedAt.toISOString()}` : 'pending'}\n`);
+      for (const m of await (await migrator(database)).getMigrations())
+        process.stdout.write(`${m.name}  ${m.executedAt ? `applied ${m.executedAt.toISOString()}` : 'pending'}\n`);
       return 0;
     }
-    const { error, results = [] } = await migrateWith(database, (steps) => (direction === 'up' ? steps.migrateToLatest() : steps.migrateDown()));
-    for (const r of results) process.stdout.write(`${r.migrationName}: ${r.direction === 'Up' ? 'applied' : 'undone'}${r.status === 'Success' ? '' : ` (${r.status})`}\n`);
+    const { error, results = [] } = await migrateWith(database, (steps) =>
+      direction === 'up' ? steps.migrateToLatest() : steps.migrateDown(),
+    );
+    for (const r of results)
+      process.stdout.write(
+        `${r.migrationName}: ${r.direction === 'Up' ? 'applied' : 'undone'}${r.status === 'Success' ? '' : ` (${r.status})`}\n`,
+      );
     if (error) throw error;
     if (!results.length) process.stdout.write(direction === 'up' ? 'up to date\n' : 'nothing to undo\n');
     return 0;
@@ -112,7 +129,8 @@ const commands: Record<string, Command> = {
   },
   'create-admin': {
     synopsis: 'create-admin <username> [--password <password>]',
-    about: 'The password is asked for when --password is left out (read from standard input when it is not a terminal).',
+    about:
+      'The password is asked for when --password is left out (read from standard input when it is not a terminal).',
     options: password,
     positionals: ['username'],
     run: ([username], { password }) =>
@@ -123,7 +141,8 @@ const commands: Record<string, Command> = {
   },
   'reset-password': {
     synopsis: 'reset-password <username> [--password <password>]',
-    about: "Sets a new password, asked for the same way; the user must change it at the next login. Ends the user's\nsessions and lifts a lockout.",
+    about:
+      "Sets a new password, asked for the same way; the user must change it at the next login. Ends the user's\nsessions and lifts a lockout.",
     options: password,
     positionals: ['username'],
     run: ([username], { password }) =>
@@ -154,7 +173,8 @@ const commands: Record<string, Command> = {
   },
   migrate: {
     synopsis: 'migrate [up | down | status]',
-    about: 'up (the default) applies every pending migration, as the server does at start; down undoes the latest one;\nstatus lists each migration and when it was applied.',
+    about:
+      'up (the default) applies every pending migration, as the server does at start; down undoes the latest one;\nstatus lists each migration and when it was applied.',
     positionals: ['[direction]'],
     run: ([direction = 'up']) => migrateCommand(direction),
   },
@@ -176,7 +196,12 @@ const serving = -1;
 function argumentsOf(command: Command, args: string[]) {
   const parse = () => {
     try {
-      return parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+      return parseArgs({
+        args,
+        options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -184,8 +209,15 @@ function argumentsOf(command: Command, args: string[]) {
   const { values, positionals } = parse();
   if (values.help) return { help: true as const };
   const required = command.positionals.filter((p) => !p.startsWith('['));
-  if (positionals.length < required.length) throw new UsageError(`missing ${required.slice(positionals.length).map((p) => `<${p}>`).join(' ')}`);
-  if (positionals.length > command.positionals.length) throw new UsageError(`unexpected argument: ${positionals[command.positionals.length]}`);
+  if (positionals.length < required.length)
+    throw new UsageError(
+      `missing ${required
+        .slice(positionals.length)
+        .map((p) => `<${p}>`)
+        .join(' ')}`,
+    );
+  if (positionals.length > command.positionals.length)
+    throw new UsageError(`unexpected argument: ${positionals[command.positionals.length]}`);
   return { help: false as const, values, positionals };
 }
 
@@ -197,7 +229,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = Object.hasOwn(commands, commandName) ? commands[commandName] : undefined;
   if (!command) {
-    process.stderr.write(`${commandName ? `${name}: unknown command ${commandName}` : `${name}: a command is required`}\n${usage}\n`);
+    process.stderr.write(
+      `${commandName ? `${name}: unknown command ${commandName}` : `${name}: a command is required`}\n${usage}\n`,
+    );
     return 2;
   }
   try {

@@ -43,7 +43,13 @@ function host(value: string): string {
 }
 
 function databaseUrl(value: string): string {
-  return /^sqlite:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value) ? value : fail('DATABASE_URL', value.replace(/\/\/[^@/]*@/, '//<hidden>@'), 'sqlite:<path> or postgres://user:password@host:port/database');
+  return /^sqlite:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value)
+    ? value
+    : fail(
+        'DATABASE_URL',
+        value.replace(/\/\/[^@/]*@/, '//<hidden>@'),
+        'sqlite:<path> or postgres://user:password@host:port/database',
+      );
 }
 
 function poolMax(value: string): number {
@@ -61,16 +67,21 @@ const seconds = (value: string) => {
 };
 
 function jwtTtl(value: string): number {
-  return seconds(value) > 0 ? seconds(value) : fail('JWT_TTL', value, 'a positive duration such as 3600, 90m, 12h or 7d');
+  return seconds(value) > 0
+    ? seconds(value)
+    : fail('JWT_TTL', value, 'a positive duration such as 3600, 90m, 12h or 7d');
 }
 
 const timeout = (name: string) => (value: string) =>
-  seconds(value) > 0 && seconds(value) <= 3600 ? seconds(value) : fail(name, value, 'a duration from 1s to 1h, such as 10, 10s or 2m');
+  seconds(value) > 0 && seconds(value) <= 3600
+    ? seconds(value)
+    : fail(name, value, 'a duration from 1s to 1h, such as 10, 10s or 2m');
 
 function timeouts(env: NodeJS.ProcessEnv): Pick<Config, 'headersTimeoutSeconds' | 'requestTimeoutSeconds'> {
   const headersTimeoutSeconds = timeout('HEADERS_TIMEOUT')(env.HEADERS_TIMEOUT ?? '10s');
   const requestTimeoutSeconds = timeout('REQUEST_TIMEOUT')(env.REQUEST_TIMEOUT ?? '30s');
-  if (headersTimeoutSeconds > requestTimeoutSeconds) fail('HEADERS_TIMEOUT', env.HEADERS_TIMEOUT ?? '10s', `at most REQUEST_TIMEOUT (${requestTimeoutSeconds}s)`);
+  if (headersTimeoutSeconds > requestTimeoutSeconds)
+    fail('HEADERS_TIMEOUT', env.HEADERS_TIMEOUT ?? '10s', `at most REQUEST_TIMEOUT (${requestTimeoutSeconds}s)`);
   return { headersTimeoutSeconds, requestTimeoutSeconds };
 }
 
@@ -86,7 +97,9 @@ function trustProxy(value: string): Config['trustProxy'] {
     return (_address, hop) => hop < hops;
   }
   const entries = value.split(',').map((s) => s.trim());
-  const ok = entries.every((e) => isIP(e.split('/')[0] ?? '') !== 0 || ['loopback', 'linklocal', 'uniquelocal'].includes(e));
+  const ok = entries.every(
+    (e) => isIP(e.split('/')[0] ?? '') !== 0 || ['loopback', 'linklocal', 'uniquelocal'].includes(e),
+  );
   return ok ? entries : fail('TRUST_PROXY', value, 'true, false, a hop count, or comma-separated IPs/CIDRs');
 }
 
@@ -95,15 +108,22 @@ function docs(value: string): boolean {
 }
 
 function rateLimit(value: string): number {
-  return /^\d{1,6}$/.test(value) ? Number(value) : fail('LOGIN_RATE_LIMIT', value, 'a whole number of attempts per minute (0 turns it off)');
+  return /^\d{1,6}$/.test(value)
+    ? Number(value)
+    : fail('LOGIN_RATE_LIMIT', value, 'a whole number of attempts per minute (0 turns it off)');
 }
 
 /** Browser origins allowed to call the API across origins; none (CORS off) by default. */
 function corsOrigins(value: string): string[] | '*' {
   if (value.trim() === '*') return '*';
-  const origins = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const isOrigin = (o: string) => /^https?:\/\/[^/?#\s]+$/.test(o);
-  return origins.every(isOrigin) ? origins : fail('CORS_ORIGINS', value, 'comma-separated origins like https://app.example.com, or *');
+  return origins.every(isOrigin)
+    ? origins
+    : fail('CORS_ORIGINS', value, 'comma-separated origins like https://app.example.com, or *');
 }
 
 function admin(username: string | undefined, password: string | undefined): Config['admin'] {

@@ -31,7 +31,9 @@ const layerOf = (file: string) => layers.find(([pattern]) => pattern.test(file))
 
 const importsOf = (file: string): string[] => {
   const text = readFileSync(join(src, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|^import\s+)'(\.{1,2}\/[^']+)'/gm)].map((match) => match[1]!);
+  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|^import\s+)'(\.{1,2}\/[^']+)'/gm)].map(
+    (match) => match[1]!,
+  );
   return specifiers
     .map((specifier) => relative(src, resolve(dirname(join(src, file)), specifier)).replace(/\.js$/, '.ts'))
     .filter((target) => !target.startsWith('..'));
@@ -39,7 +41,10 @@ const importsOf = (file: string): string[] => {
 const graph = new Map(files.map((file) => [file, importsOf(file)]));
 
 t.test('every source file belongs to a layer', async (t) => {
-  t.same(files.filter((file) => !layerOf(file)), []);
+  t.same(
+    files.filter((file) => !layerOf(file)),
+    [],
+  );
 });
 
 t.test('no import reaches a layer above its own', async (t) => {

@@ -9,8 +9,8 @@ import createClient from 'openapi-fetch';
 import t from 'tap';
 import type { paths } from '../generated/openapi.js';
 import { loadSpec } from '../src/http/contract/spec.js';
-import { assertMatchesSpec } from './helpers/contract.js';
 import { testDatabaseUrl } from './helpers/app.js';
+import { assertMatchesSpec } from './helpers/contract.js';
 import { startServer } from './helpers/server.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -20,12 +20,22 @@ const run = promisify(execFile);
 async function checkedFetch(request: Request): Promise<Response> {
   const response = await fetch(request);
   const { pathname, search } = new URL(request.url);
-  await assertMatchesSpec({ method: request.method, url: pathname + search, status: response.status, headers: Object.fromEntries(response.headers), text: await response.clone().text() });
+  await assertMatchesSpec({
+    method: request.method,
+    url: pathname + search,
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    text: await response.clone().text(),
+  });
   return response;
 }
 
 t.test('every operation through openapi-fetch and the generated types, on the listening server', async (t) => {
-  const server = await startServer(t, { DATABASE_URL: await testDatabaseUrl(t.testdir()), ADMIN_USERNAME: 'boss', ADMIN_PASSWORD: 'boss-password' });
+  const server = await startServer(t, {
+    DATABASE_URL: await testDatabaseUrl(t.testdir()),
+    ADMIN_USERNAME: 'boss',
+    ADMIN_PASSWORD: 'boss-password',
+  });
   const api = createClient<paths>({ baseUrl: server.base, fetch: checkedFetch });
   const called = new Set<string>();
   api.use({ onRequest: ({ schemaPath, request }) => void called.add(`${request.method} ${schemaPath}`) });
@@ -48,34 +58,89 @@ t.test('every operation through openapi-fetch and the generated types, on the li
   const headers = { token: login.data.token };
   const id = bob.data.id;
 
-  t.same((await api.GET('/api/v1/user/list', { params: { query: { keyword: 'b' } }, headers })).data?.data.items.map((u) => u.username), ['boss', 'bob']);
+  t.same(
+    (await api.GET('/api/v1/user/list', { params: { query: { keyword: 'b' } }, headers })).data?.data.items.map(
+      (u) => u.username,
+    ),
+    ['boss', 'bob'],
+  );
   t.equal((await api.GET('/api/v1/user/{id}', { params: { path: { id } }, headers })).data?.data.username, 'bob');
-  const role = (await api.POST('/api/v1/role', { body: { name: 'Auditors', code: 'auditor', permissions: ['audit:read'] }, headers })).data;
+  const role = (
+    await api.POST('/api/v1/role', {
+      body: { name: 'Auditors', code: 'auditor', permissions: ['audit:read'] },
+      headers,
+    })
+  ).data;
   if (role?.errCode !== 0) throw new Error('no role');
-  t.same((await api.PUT('/api/v1/role/{id}', { params: { path: { id: role.data.id } }, body: { desc: 'read the audit log' }, headers })).data?.data.desc, 'read the audit log');
+  t.same(
+    (
+      await api.PUT('/api/v1/role/{id}', {
+        params: { path: { id: role.data.id } },
+        body: { desc: 'read the audit log' },
+        headers,
+      })
+    ).data?.data.desc,
+    'read the audit log',
+  );
   t.equal((await api.GET('/api/v1/role', { params: { query: { pageSize: 10 } }, headers })).data?.data.total, 3);
-  t.equal((await api.PUT('/api/v1/user/{id}/role', { params: { path: { id } }, body: { role_id: role.data.id }, headers })).data?.data.role.code, 'auditor');
-  t.equal((await api.PUT('/api/v1/user/{id}/role', { params: { path: { id } }, body: { role_id: 2 }, headers })).data?.data.role.code, 'user');
-  t.equal((await api.DELETE('/api/v1/role/{id}', { params: { path: { id: role.data.id } }, headers })).response.status, 200);
+  t.equal(
+    (await api.PUT('/api/v1/user/{id}/role', { params: { path: { id } }, body: { role_id: role.data.id }, headers }))
+      .data?.data.role.code,
+    'auditor',
+  );
+  t.equal(
+    (await api.PUT('/api/v1/user/{id}/role', { params: { path: { id } }, body: { role_id: 2 }, headers })).data?.data
+      .role.code,
+    'user',
+  );
+  t.equal(
+    (await api.DELETE('/api/v1/role/{id}', { params: { path: { id: role.data.id } }, headers })).response.status,
+    200,
+  );
   t.equal((await api.POST('/api/v1/user/{id}/unlock', { params: { path: { id } }, headers })).data?.errCode, 0);
-  t.equal((await api.POST('/api/v1/user/{id}/resetPassword', { params: { path: { id } }, body: { new_password: 'reset-password' }, headers })).data?.errCode, 0);
-  t.equal((await api.GET('/api/v1/user/{id}/loginRecords', { params: { path: { id: login.data.role.id } }, headers })).response.status, 200);
-  t.equal((await api.POST('/api/v1/user/update', { body: { username: 'bob', status: false }, headers })).data?.data.status, false);
+  t.equal(
+    (
+      await api.POST('/api/v1/user/{id}/resetPassword', {
+        params: { path: { id } },
+        body: { new_password: 'reset-password' },
+        headers,
+      })
+    ).data?.errCode,
+    0,
+  );
+  t.equal(
+    (await api.GET('/api/v1/user/{id}/loginRecords', { params: { path: { id: login.data.role.id } }, headers }))
+      .response.status,
+    200,
+  );
+  t.equal(
+    (await api.POST('/api/v1/user/update', { body: { username: 'bob', status: false }, headers })).data?.data.status,
+    false,
+  );
   t.same((await api.DELETE('/api/v1/user', { body: { ids: [id] }, headers })).data?.data, { deleted: [id] });
   t.equal((await api.GET('/api/v1/system/safe/settings', { headers })).data?.data.loginFail, 3);
-  t.equal((await api.POST('/api/v1/system/safe/settings', { body: { lockTime: 15 }, headers })).data?.data.lockTime, 15);
+  t.equal(
+    (await api.POST('/api/v1/system/safe/settings', { body: { lockTime: 15 }, headers })).data?.data.lockTime,
+    15,
+  );
   t.ok((await api.GET('/api/v1/audit', { headers })).data?.data.total);
 
   const alice = (await api.POST('/api/v1/user/login', { body: credentials('alice') })).data;
   if (alice?.errCode !== 1000) throw new Error('alice cannot log in');
-  const changed = await api.POST('/api/v1/user/changePassword', { body: { old_password: 'alice-password', new_password: 'alice-new-password' }, headers: { token: alice.data.token } });
+  const changed = await api.POST('/api/v1/user/changePassword', {
+    body: { old_password: 'alice-password', new_password: 'alice-new-password' },
+    headers: { token: alice.data.token },
+  });
   t.equal(changed.data?.errCode, 0);
-  const again = (await api.POST('/api/v1/user/login', { body: { username: 'alice', password: 'alice-new-password' } })).data;
+  const again = (await api.POST('/api/v1/user/login', { body: { username: 'alice', password: 'alice-new-password' } }))
+    .data;
   if (again?.errCode !== 1000) throw new Error('the new password does not work');
   t.equal((await api.POST('/api/v1/user/logout', { headers: { token: again.data.token } })).data?.errCode, 0);
 
   const operations = (await loadSpec()).getOperations();
-  const missed = operations.filter((op) => !called.has(`${op.method.toUpperCase()} ${op.path}`)).map((op) => op.operationId);
+  const missed = operations
+    .filter((op) => !called.has(`${op.method.toUpperCase()} ${op.path}`))
+    .map((op) => op.operationId);
   t.same(missed, [], 'every operation of the spec was called through the client');
 });
 
@@ -84,7 +149,9 @@ t.test("the README's client example, from the packed package: type-checked, then
   const example = /<!-- client-example -->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
   if (!example) throw new Error('README has no client example');
   const server = await startServer(t, { DATABASE_URL: await testDatabaseUrl(t.testdir()) });
-  await createClient<paths>({ baseUrl: server.base }).POST('/api/v1/user/register', { body: { username: 'tester3', password: 'admin123' } });
+  await createClient<paths>({ baseUrl: server.base }).POST('/api/v1/user/register', {
+    body: { username: 'tester3', password: 'admin123' },
+  });
 
   // A consumer's project: the package from `npm pack`, openapi-fetch, and nothing else of this checkout.
   const dir = mkdtempSync(join(tmpdir(), 'cms-consumer-'));
@@ -99,11 +166,26 @@ t.test("the README's client example, from the packed package: type-checked, then
   }
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
   writeFileSync(join(dir, 'example.ts'), example);
-  const compilerOptions = { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: ['node'], noEmit: true, skipLibCheck: true };
+  const compilerOptions = {
+    strict: true,
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    lib: ['es2022', 'dom'],
+    types: ['node'],
+    noEmit: true,
+    skipLibCheck: true,
+  };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['example.ts'] }));
 
-  const tsc = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir]).catch((e: { stdout: string }) => e);
+  const tsc = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir]).catch(
+    (e: { stdout: string }) => e,
+  );
   t.equal(tsc.stdout, '', 'the example type-checks against the published types');
-  const output = await run(process.execPath, ['--import', `file://${join(root, 'node_modules/tsx/dist/esm/index.mjs')}`, 'example.ts'], { cwd: dir, env: { PATH: process.env.PATH, CMS_URL: server.base } });
+  const output = await run(
+    process.execPath,
+    ['--import', `file://${join(root, 'node_modules/tsx/dist/esm/index.mjs')}`, 'example.ts'],
+    { cwd: dir, env: { PATH: process.env.PATH, CMS_URL: server.base } },
+  );
   t.equal(output.stdout, '1 tester3 (user)\n', 'it runs, and prints the users');
 });

@@ -30,7 +30,12 @@ t.test('a session through every kind of request logs none of it at debug level',
   await app.login('visitor', 'wrong-password');
   await app.call({ url: `/api/v1/user/list?token=${token}` });
   await app.call({ url: '/api/v1/user/list', headers: { authorization: `Bearer ${token}` } });
-  await app.call({ method: 'POST', url: '/api/v1/user/changePassword', headers: { token }, payload: { old_password: admin.password, new_password: 'another-root-password' } });
+  await app.call({
+    method: 'POST',
+    url: '/api/v1/user/changePassword',
+    headers: { token },
+    payload: { old_password: admin.password, new_password: 'another-root-password' },
+  });
   await app.call({ method: 'POST', url: '/api/v1/user/login', payload: { username: 'visitor', password: 42 } });
   await app.query('alter table login_record rename to login_record_gone');
   t.equal((await app.login('visitor', 'visitor-password')).status, 500, 'a fault, logged');

@@ -16,58 +16,105 @@ t.test('two instances on one database share tokens, names, lockouts, revocations
   const [a, b] = await Promise.all([startServer(t, env), startServer(t, env)]);
 
   await post(a.base, '/api/v1/user/register', { username: 'roamer', password: 'roamer-password' });
-  const token = (await post(a.base, '/api/v1/user/login', { username: 'roamer', password: 'roamer-password' })).json.data.token as string;
-  t.equal((await fetchChecked(`${b.base}/api/v1/user/list`, { headers: { token } })).status, 200, 'a token issued by one is accepted by the other');
+  const token = (await post(a.base, '/api/v1/user/login', { username: 'roamer', password: 'roamer-password' })).json
+    .data.token as string;
+  t.equal(
+    (await fetchChecked(`${b.base}/api/v1/user/list`, { headers: { token } })).status,
+    200,
+    'a token issued by one is accepted by the other',
+  );
 
   const racers = await Promise.all(
-    Array.from({ length: 10 }, (_, i) => post(i % 2 ? a.base : b.base, '/api/v1/user/register', { username: 'twin', password: `twin-password-${i}` })),
+    Array.from({ length: 10 }, (_, i) =>
+      post(i % 2 ? a.base : b.base, '/api/v1/user/register', { username: 'twin', password: `twin-password-${i}` }),
+    ),
   );
-  t.equal(racers.filter((r) => r.json.errCode === 0).length, 1, 'one name registered on both at once: exactly one user');
+  t.equal(
+    racers.filter((r) => r.json.errCode === 0).length,
+    1,
+    'one name registered on both at once: exactly one user',
+  );
   t.equal(racers.filter((r) => r.json.errCode === 1004).length, 9);
 
   await post(a.base, '/api/v1/user/register', { username: 'target', password: 'target-password' });
-  for (let i = 0; i < 3; i++) await post(a.base, '/api/v1/user/login', { username: 'target', password: 'wrong-password' });
+  for (let i = 0; i < 3; i++)
+    await post(a.base, '/api/v1/user/login', { username: 'target', password: 'wrong-password' });
   const locked = await post(b.base, '/api/v1/user/login', { username: 'target', password: 'target-password' });
   t.equal(locked.json.errCode, 1010, 'a lockout triggered through one instance holds on the other');
 
   await post(a.base, '/api/v1/user/logout', {}, { token });
-  t.equal((await fetchChecked(`${b.base}/api/v1/user/list`, { headers: { token } })).status, 401, 'a logout on one revokes the token on the other');
+  t.equal(
+    (await fetchChecked(`${b.base}/api/v1/user/list`, { headers: { token } })).status,
+    401,
+    'a logout on one revokes the token on the other',
+  );
 
   const adminToken = (await post(b.base, '/api/v1/user/login', admin)).json.data.token as string;
   await post(a.base, '/api/v1/system/safe/settings', { allowRegistration: false }, { token: adminToken });
   const closed = await post(b.base, '/api/v1/user/register', { username: 'latecomer', password: 'latecomer-password' });
-  t.same(closed.json, { errCode: 1004, data: {}, errMsg: 'registration is closed' }, 'a setting changed on one applies on the other');
+  t.same(
+    closed.json,
+    { errCode: 1004, data: {}, errMsg: 'registration is closed' },
+    'a setting changed on one applies on the other',
+  );
 });
 
-const outage = !onPostgres ? 'PostgreSQL run only' : process.env.PG_TEST_URL ? 'PG_TEST_URL names a server this test may not stop' : false;
+const outage = !onPostgres
+  ? 'PostgreSQL run only'
+  : process.env.PG_TEST_URL
+    ? 'PG_TEST_URL names a server this test may not stop'
+    : false;
 
-t.test('PostgreSQL stops under a running server: 503 in the envelope, then recovery without a restart', { skip: outage }, async (t) => {
-  const postgres = await startTestPostgres();
-  t.teardown(() => postgres.destroy());
-  const server = await startServer(t, { DATABASE_URL: postgres.url });
-  await post(server.base, '/api/v1/user/register', { username: 'survivor', password: 'survivor-password' });
-  const token = (await post(server.base, '/api/v1/user/login', { username: 'survivor', password: 'survivor-password' })).json.data.token as string;
+t.test(
+  'PostgreSQL stops under a running server: 503 in the envelope, then recovery without a restart',
+  { skip: outage },
+  async (t) => {
+    const postgres = await startTestPostgres();
+    t.teardown(() => postgres.destroy());
+    const server = await startServer(t, { DATABASE_URL: postgres.url });
+    await post(server.base, '/api/v1/user/register', { username: 'survivor', password: 'survivor-password' });
+    const token = (
+      await post(server.base, '/api/v1/user/login', { username: 'survivor', password: 'survivor-password' })
+    ).json.data.token as string;
 
-  await postgres.stop();
-  const unavailable = { errCode: 1023, data: {}, errMsg: 'database unavailable, retry later' };
-  // Bounded waits: a hang fails the test instead of holding it.
-  const signal = () => AbortSignal.timeout(15_000);
-  const ready = await fetchChecked(`${server.base}/api/v1/platform/ready`, { signal: signal() });
-  t.same([ready.status, ready.json], [503, unavailable], 'ready answers 503');
-  const list = await fetchChecked(`${server.base}/api/v1/user/list`, { headers: { token }, signal: signal() });
-  t.same([list.status, list.json], [503, unavailable], 'an authenticated operation answers 503, not 401');
-  const login = await fetchChecked(`${server.base}/api/v1/user/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'survivor', password: 'x' }), signal: signal() });
-  t.equal(login.status, 503, 'login answers 503');
-  t.equal((await fetchChecked(`${server.base}/api/v1/platform/ping`)).json, 'pong', 'ping does not need the database');
-  t.equal(server.child.exitCode, null, 'the server is still running');
+    await postgres.stop();
+    const unavailable = { errCode: 1023, data: {}, errMsg: 'database unavailable, retry later' };
+    // Bounded waits: a hang fails the test instead of holding it.
+    const signal = () => AbortSignal.timeout(15_000);
+    const ready = await fetchChecked(`${server.base}/api/v1/platform/ready`, { signal: signal() });
+    t.same([ready.status, ready.json], [503, unavailable], 'ready answers 503');
+    const list = await fetchChecked(`${server.base}/api/v1/user/list`, { headers: { token }, signal: signal() });
+    t.same([list.status, list.json], [503, unavailable], 'an authenticated operation answers 503, not 401');
+    const login = await fetchChecked(`${server.base}/api/v1/user/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ username: 'survivor', password: 'x' }),
+      signal: signal(),
+    });
+    t.equal(login.status, 503, 'login answers 503');
+    t.equal(
+      (await fetchChecked(`${server.base}/api/v1/platform/ping`)).json,
+      'pong',
+      'ping does not need the database',
+    );
+    t.equal(server.child.exitCode, null, 'the server is still running');
 
-  await postgres.start();
-  let again = await fetchChecked(`${server.base}/api/v1/platform/ready`);
-  for (const deadline = Date.now() + 15_000; again.status !== 200 && Date.now() < deadline; ) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    again = await fetchChecked(`${server.base}/api/v1/platform/ready`);
-  }
-  t.equal(again.status, 200, 'ready again once PostgreSQL is back');
-  t.equal((await fetchChecked(`${server.base}/api/v1/user/list`, { headers: { token } })).status, 200, 'the same token works: nothing was lost');
-  t.notMatch(server.output(), /"level":(50|60)|password|select |insert /i, 'the outage logged no fault, SQL or secret');
-});
+    await postgres.start();
+    let again = await fetchChecked(`${server.base}/api/v1/platform/ready`);
+    for (const deadline = Date.now() + 15_000; again.status !== 200 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      again = await fetchChecked(`${server.base}/api/v1/platform/ready`);
+    }
+    t.equal(again.status, 200, 'ready again once PostgreSQL is back');
+    t.equal(
+      (await fetchChecked(`${server.base}/api/v1/user/list`, { headers: { token } })).status,
+      200,
+      'the same token works: nothing was lost',
+    );
+    t.notMatch(
+      server.output(),
+      /"level":(50|60)|password|select |insert /i,
+      'the outage logged no fault, SQL or secret',
+    );
+  },
+);

@@ -4,9 +4,9 @@ import { request } from 'node:http';
 import { stripVTControlCharacters } from 'node:util';
 import t from 'tap';
 import { freePort } from '../scripts/free-port.js';
+import { testDatabaseUrl } from './helpers/app.js';
 import { assertMatchesSpec } from './helpers/contract.js';
 import { fetchChecked, runServer, startServer } from './helpers/server.js';
-import { testDatabaseUrl } from './helpers/app.js';
 
 const json = { 'content-type': 'application/json' };
 const root = new URL('..', import.meta.url).pathname;
@@ -34,7 +34,11 @@ t.test('the generated secret is stored in the database: tokens survive a restart
   const first = await startServer(t, env);
   const body = JSON.stringify({ username: 'keeper', password: 'pass-word' });
   await fetchChecked(`${first.base}/api/v1/user/register`, { method: 'POST', headers: json, body });
-  const { json: login } = await fetchChecked(`${first.base}/api/v1/user/login`, { method: 'POST', headers: json, body });
+  const { json: login } = await fetchChecked(`${first.base}/api/v1/user/login`, {
+    method: 'POST',
+    headers: json,
+    body,
+  });
   first.child.kill('SIGTERM');
   t.equal((await first.exited).code, 0);
 
@@ -53,19 +57,30 @@ t.test('SIGTERM drains an in-flight request, then exits 0', async (t) => {
   const body = JSON.stringify({ username: 'drained', password: 'pass-word' });
   const { port } = new URL(server.base);
   // Send half the body, signal, then the rest: the request is in flight when SIGTERM arrives.
-  const response = new Promise<{ status: number; text: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/user/register', headers: { ...json, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, text, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.write(body.slice(0, 10));
-    setTimeout(() => {
-      server.child.kill('SIGTERM');
-      setTimeout(() => req.end(body.slice(10)), 300);
-    }, 200);
-  });
+  const response = new Promise<{ status: number; text: string; headers: Record<string, unknown> }>(
+    (resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/user/register',
+          headers: { ...json, 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, text, headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        server.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 300);
+      }, 200);
+    },
+  );
   const started = Date.now();
   const { status, text, headers } = await response;
   await assertMatchesSpec({ method: 'POST', url: '/api/v1/user/register', status, headers, text });
@@ -77,25 +92,45 @@ t.test('SIGTERM drains an in-flight request, then exits 0', async (t) => {
   t.match(server.output(), /"msg":"draining"/);
 });
 
-t.test('logs: readable lines on a terminal, JSON lines otherwise, each naming its request', { skip: !existsSync('/usr/bin/script') && 'script(1) gives the server a terminal' }, async (t) => {
-  const port = await freePort();
-  const env = { PATH: process.env.PATH, PORT: String(port), LOG_LEVEL: 'info', DATABASE_URL: await testDatabaseUrl(t.testdir()) };
-  // script(1) runs the server on a pseudo-terminal, as an operator at a shell would.
-  const child = spawn('/usr/bin/script', ['-qfec', `${process.execPath} --import tsx ${root}src/server.ts`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  t.teardown(() => child.kill('SIGKILL'));
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  while (!out.includes('Server listening')) await new Promise((resolve) => setTimeout(resolve, 50));
-  await fetchChecked(`http://127.0.0.1:${port}/api/v1/platform/ping`, { headers: { 'x-request-id': 'tty-check' } });
-  while (!out.includes('request completed')) await new Promise((resolve) => setTimeout(resolve, 50));
-  const plain = stripVTControlCharacters(out);
-  t.match(plain, /INFO \(\d+\): Server listening/, 'pino-pretty on a terminal');
-  t.notMatch(plain, /"level":30/, 'no JSON on a terminal');
-  t.match(plain, /reqId: "tty-check"/, 'the request id on its lines');
+t.test(
+  'logs: readable lines on a terminal, JSON lines otherwise, each naming its request',
+  { skip: !existsSync('/usr/bin/script') && 'script(1) gives the server a terminal' },
+  async (t) => {
+    const port = await freePort();
+    const env = {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      DATABASE_URL: await testDatabaseUrl(t.testdir()),
+    };
+    // script(1) runs the server on a pseudo-terminal, as an operator at a shell would.
+    const child = spawn(
+      '/usr/bin/script',
+      ['-qfec', `${process.execPath} --import tsx ${root}src/server.ts`, '/dev/null'],
+      { env, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    t.teardown(() => child.kill('SIGKILL'));
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    while (!out.includes('Server listening')) await new Promise((resolve) => setTimeout(resolve, 50));
+    await fetchChecked(`http://127.0.0.1:${port}/api/v1/platform/ping`, { headers: { 'x-request-id': 'tty-check' } });
+    while (!out.includes('request completed')) await new Promise((resolve) => setTimeout(resolve, 50));
+    const plain = stripVTControlCharacters(out);
+    t.match(plain, /INFO \(\d+\): Server listening/, 'pino-pretty on a terminal');
+    t.notMatch(plain, /"level":30/, 'no JSON on a terminal');
+    t.match(plain, /reqId: "tty-check"/, 'the request id on its lines');
 
-  const piped = await startServer(t, { DATABASE_URL: await testDatabaseUrl(t.testdir()) });
-  await fetchChecked(`${piped.base}/api/v1/platform/ping`, { headers: { 'x-request-id': 'pipe-check' } });
-  while (!piped.output().includes('request completed')) await new Promise((resolve) => setTimeout(resolve, 50));
-  const lines = piped.output().trim().split('\n').map((line) => JSON.parse(line) as { reqId?: string; msg: string });
-  t.ok(lines.filter((line) => line.reqId === 'pipe-check').length >= 2, 'JSON lines, the request id on each of the request\'s');
-});
+    const piped = await startServer(t, { DATABASE_URL: await testDatabaseUrl(t.testdir()) });
+    await fetchChecked(`${piped.base}/api/v1/platform/ping`, { headers: { 'x-request-id': 'pipe-check' } });
+    while (!piped.output().includes('request completed')) await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = piped
+      .output()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { reqId?: string; msg: string });
+    t.ok(
+      lines.filter((line) => line.reqId === 'pipe-check').length >= 2,
+      "JSON lines, the request id on each of the request's",
+    );
+  },
+);

@@ -18,12 +18,15 @@ interface Finding {
 
 async function lint(spec: string, ruleset: string): Promise<Finding[]> {
   // Spectral exits 1 when it finds errors; its findings are on stdout either way.
-  const run = promisify(execFile)(process.execPath, [cli, 'lint', spec, '-r', ruleset, '-f', 'json', '-q'], { cwd: root });
+  const run = promisify(execFile)(process.execPath, [cli, 'lint', spec, '-r', ruleset, '-f', 'json', '-q'], {
+    cwd: root,
+  });
   const { stdout } = await run.catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
   return JSON.parse(stdout || '[]') as Finding[];
 }
 
-const errorsIn = (findings: Finding[]) => findings.filter((f) => f.severity === 0).map((f) => `${f.code} at ${f.path.join('.')}: ${f.message}`);
+const errorsIn = (findings: Finding[]) =>
+  findings.filter((f) => f.severity === 0).map((f) => `${f.code} at ${f.path.join('.')}: ${f.message}`);
 
 t.test('openapi.yaml has no Spectral or OWASP errors', async (t) => {
   t.same(errorsIn(await lint('openapi.yaml', '.spectral.mjs')), []);
@@ -38,5 +41,8 @@ t.test('the request-size rules find an unbounded input', async (t) => {
   await writeFile(join(dir, 'openapi.yaml'), unbounded);
   await copyFile(join(root, '.spectral.mjs'), join(dir, '.spectral.mjs'));
   const found = errorsIn(await lint(join(dir, 'openapi.yaml'), join(dir, '.spectral.mjs')));
-  t.ok(found.some((line) => line.startsWith('request-string-limit at components.schemas.RoleName')), found.join('\n'));
+  t.ok(
+    found.some((line) => line.startsWith('request-string-limit at components.schemas.RoleName')),
+    found.join('\n'),
+  );
 });

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { idColumn } from './columns.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -13,7 +13,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('permission_id', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('role_code_live').unique().on('role').column('code').where(sql.ref('deleted_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('role_code_live')
+    .unique()
+    .on('role')
+    .column('code')
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
 
   await db.schema
     .createTable('users')

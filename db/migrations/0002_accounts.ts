@@ -1,14 +1,23 @@
 // Accounts grown whole: token versions (revocation), lockout state, password age, role permissions, login
 // records and the audit log.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { idColumn } from './columns.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('users').addColumn('token_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('users').addColumn('login_failures', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('token_version', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('login_failures', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('users').addColumn('locked_until', 'text').execute();
   await db.schema.alterTable('users').addColumn('password_changed_at', 'text').execute();
-  await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await sql`update users set password_changed_at = created_at`.execute(db);
 
   await db.schema
@@ -47,7 +56,13 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('audit_log').execute();
   await db.schema.dropTable('login_record').execute();
   await db.schema.dropTable('role_permission').execute();
-  for (const column of ['must_change_password', 'password_changed_at', 'locked_until', 'login_failures', 'token_version']) {
+  for (const column of [
+    'must_change_password',
+    'password_changed_at',
+    'locked_until',
+    'login_failures',
+    'token_version',
+  ]) {
     await db.schema.alterTable('users').dropColumn(column).execute();
   }
 }

@@ -2,7 +2,7 @@
 // (soft) delete, substring search through trigram indexes (SQLite's FTS5 trigram tokenizer, PostgreSQL's pg_trgm),
 // and indexes for each list's order and filter. Triggers rather than application code, so that every writer (the
 // server, the CLI, the import, another instance, a hand-written statement) keeps them in step.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { onPostgres } from './columns.js';
 
 /** The counts kept in row_count: `users` and `role` (live rows), `audit_log`, `login_record:<user id>`. */
@@ -21,17 +21,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await initialCounts.execute(db);
   // The live rows in id order: the lists' order, and their keyset cursors, without stepping over deleted rows.
-  await db.schema.createIndex('users_live_id').on('users').column('id').where(sql.ref('deleted_at'), 'is', null).execute();
-  await db.schema.createIndex('role_live_id').on('role').column('id').where(sql.ref('deleted_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('users_live_id')
+    .on('users')
+    .column('id')
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
+  await db.schema
+    .createIndex('role_live_id')
+    .on('role')
+    .column('id')
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
   await (onPostgres(db) ? postgres(db) : sqlite(db));
 }
 
 async function sqlite(db: Kysely<unknown>): Promise<void> {
   // The search tables hold the live rows only, under the same rowid; case_sensitive 0 folds Unicode case.
   await sql`create virtual table users_search using fts5(username, tokenize = 'trigram case_sensitive 0')`.execute(db);
-  await sql`insert into users_search (rowid, username) select id, username from users where deleted_at is null`.execute(db);
+  await sql`insert into users_search (rowid, username) select id, username from users where deleted_at is null`.execute(
+    db,
+  );
   await sql`create virtual table role_search using fts5(name, code, tokenize = 'trigram case_sensitive 0')`.execute(db);
-  await sql`insert into role_search (rowid, name, code) select id, name, code from role where deleted_at is null`.execute(db);
+  await sql`insert into role_search (rowid, name, code) select id, name, code from role where deleted_at is null`.execute(
+    db,
+  );
 
   const statements = [
     `create trigger users_live_insert after insert on users when new.deleted_at is null begin
@@ -81,12 +95,16 @@ async function postgres(db: Kysely<unknown>): Promise<void> {
   // in public, unless it is already somewhere; the lock makes migrations running at once take turns.
   await sql`select pg_advisory_xact_lock(hashtext('cloud-management-system:pg_trgm'))`.execute(db);
   await sql`create extension if not exists pg_trgm with schema public`.execute(db);
-  const { rows } = await sql<{ schema: string }>`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'`.execute(db);
+  const { rows } = await sql<{
+    schema: string;
+  }>`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'`.execute(db);
   const ops = sql.raw(`${rows[0]!.schema}.gin_trgm_ops`);
   // The users' trigram index is on a column of its own: pg_trgm also serves `=`, and on `lower(username)` itself the
   // planner took it over the unique b-tree for every lookup by name (login), at several times the cost.
   await sql`alter table users add column search_name text generated always as (lower(username)) stored`.execute(db);
-  await sql`create index users_search_name_trgm on users using gin (search_name ${ops}) where deleted_at is null`.execute(db);
+  await sql`create index users_search_name_trgm on users using gin (search_name ${ops}) where deleted_at is null`.execute(
+    db,
+  );
   await sql`create index role_name_trgm on role using gin (lower(name) ${ops}) where deleted_at is null`.execute(db);
   await sql`create index role_code_trgm on role using gin (lower(code) ${ops}) where deleted_at is null`.execute(db);
 
@@ -125,8 +143,12 @@ async function postgres(db: Kysely<unknown>): Promise<void> {
      end $$`,
   ];
   for (const table of ['users', 'role', 'audit_log', 'login_record']) {
-    statements.push(`create trigger ${table}_count_insert after insert on ${table} referencing new table as new_rows for each statement execute function count_inserted()`);
-    statements.push(`create trigger ${table}_count_delete after delete on ${table} referencing old table as old_rows for each statement execute function count_deleted()`);
+    statements.push(
+      `create trigger ${table}_count_insert after insert on ${table} referencing new table as new_rows for each statement execute function count_inserted()`,
+    );
+    statements.push(
+      `create trigger ${table}_count_delete after delete on ${table} referencing old table as old_rows for each statement execute function count_deleted()`,
+    );
   }
   for (const table of ['users', 'role']) {
     statements.push(
@@ -138,14 +160,21 @@ async function postgres(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (onPostgres(db)) {
-    for (const table of ['users', 'role', 'audit_log', 'login_record']) for (const event of ['insert', 'delete']) await sql.raw(`drop trigger ${table}_count_${event} on ${table}`).execute(db);
+    for (const table of ['users', 'role', 'audit_log', 'login_record'])
+      for (const event of ['insert', 'delete'])
+        await sql.raw(`drop trigger ${table}_count_${event} on ${table}`).execute(db);
     for (const table of ['users', 'role']) await sql.raw(`drop trigger ${table}_count_update on ${table}`).execute(db);
-    for (const fn of ['count_inserted', 'count_deleted', 'count_soft_delete']) await sql.raw(`drop function ${fn}()`).execute(db);
-    for (const index of ['users_search_name_trgm', 'role_name_trgm', 'role_code_trgm']) await db.schema.dropIndex(index).execute();
+    for (const fn of ['count_inserted', 'count_deleted', 'count_soft_delete'])
+      await sql.raw(`drop function ${fn}()`).execute(db);
+    for (const index of ['users_search_name_trgm', 'role_name_trgm', 'role_code_trgm'])
+      await db.schema.dropIndex(index).execute();
     await db.schema.alterTable('users').dropColumn('search_name').execute();
   } else {
-    for (const table of ['users', 'role']) for (const event of ['insert', 'update', 'delete']) await sql.raw(`drop trigger ${table}_live_${event}`).execute(db);
-    for (const trigger of ['audit_log_insert', 'audit_log_delete', 'login_record_insert', 'login_record_delete']) await sql.raw(`drop trigger ${trigger}`).execute(db);
+    for (const table of ['users', 'role'])
+      for (const event of ['insert', 'update', 'delete'])
+        await sql.raw(`drop trigger ${table}_live_${event}`).execute(db);
+    for (const trigger of ['audit_log_insert', 'audit_log_delete', 'login_record_insert', 'login_record_delete'])
+      await sql.raw(`drop trigger ${trigger}`).execute(db);
     await sql`drop table users_search`.execute(db);
     await sql`drop table role_search`.execute(db);
   }

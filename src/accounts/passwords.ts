@@ -1,10 +1,11 @@
 // argon2id hashing, bounded so a login storm cannot starve every other request of CPU. Hashes imported from the
 // original system (bcrypt) verify too (natively, on libuv's thread pool like argon2, never on the event loop), and
 // are replaced by argon2id on the next successful login.
-import { availableParallelism } from 'node:os';
+
 import { randomBytes } from 'node:crypto';
-import argon2 from 'argon2';
+import { availableParallelism } from 'node:os';
 import { verify as bcryptVerify } from '@node-rs/bcrypt';
+import argon2 from 'argon2';
 import { createLimiter } from '../storage/limiter.js';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.

@@ -27,7 +27,10 @@ export type ReadCaller = (id: number) => Promise<(Caller & { prefetched?: unknow
 const clockSkewSeconds = 60;
 
 /** The user that verified claims name, read by `read`; NotAuthenticated when they name none that may call. */
-export async function callerOf(claims: Partial<TokenClaims & { iat: number }>, read: ReadCaller): Promise<Authenticated> {
+export async function callerOf(
+  claims: Partial<TokenClaims & { iat: number }>,
+  read: ReadCaller,
+): Promise<Authenticated> {
   const id = claims.user_id;
   if (!Number.isInteger(id) || id! < idRange.minimum || id! > idRange.maximum) throw new NotAuthenticated();
   if ((claims.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw new NotAuthenticated();

@@ -1,9 +1,9 @@
 // Creating and resetting accounts: the rules shared by the operations, the start-up bootstrap and the CLI.
 import { randomUUID } from 'node:crypto';
+import { adminRoleCode } from '../storage/permissions.js';
 import type { SecuritySettings } from '../storage/repositories/settings.js';
 import type { UserWithRole } from '../storage/repositories/users.js';
 import { AccountError } from './errors.js';
-import { adminRoleCode } from '../storage/permissions.js';
 import { passwordProblem } from './policy.js';
 import type { Services } from './services.js';
 
@@ -20,7 +20,11 @@ export interface NewAccount {
  * A new user, its name trimmed, its password hashed: AccountError when the name is empty, the password is under the
  * policy (`settings`, read when not given) or a live user holds the name, whatever its case.
  */
-export async function createUser(services: AccountServices, account: NewAccount, settings?: SecuritySettings): Promise<UserWithRole> {
+export async function createUser(
+  services: AccountServices,
+  account: NewAccount,
+  settings?: SecuritySettings,
+): Promise<UserWithRole> {
   const username = account.username.trim();
   if (!username || !account.password) throw new AccountError('user name or password is empty');
   const problem = passwordProblem(account.password, settings ?? (await services.settings.security()));
@@ -46,14 +50,27 @@ export async function createUser(services: AccountServices, account: NewAccount,
 }
 
 /** Creates a user holding the administrator role (start-up bootstrap and CLI, never an open endpoint). */
-export async function createAdmin(services: AccountServices, username: string, password: string): Promise<UserWithRole> {
+export async function createAdmin(
+  services: AccountServices,
+  username: string,
+  password: string,
+): Promise<UserWithRole> {
   const user = await createUser(services, { username, password, roleCode: adminRoleCode });
-  await services.audit.record({ actor: null, action: 'user.createAdmin', target: `user:${user.id}`, detail: { username: user.username }, ip: '' });
+  await services.audit.record({
+    actor: null,
+    action: 'user.createAdmin',
+    target: `user:${user.id}`,
+    detail: { username: user.username },
+    ip: '',
+  });
   return user;
 }
 
 /** ADMIN_USERNAME/ADMIN_PASSWORD at start: creates that administrator once, while no enabled one exists. */
-export async function bootstrapAdmin(services: AccountServices, admin: { username: string; password: string } | undefined): Promise<void> {
+export async function bootstrapAdmin(
+  services: AccountServices,
+  admin: { username: string; password: string } | undefined,
+): Promise<void> {
   if (!admin || (await services.users.hasEnabledAdmin())) return;
   try {
     await createAdmin(services, admin.username, admin.password);
@@ -66,12 +83,22 @@ export async function bootstrapAdmin(services: AccountServices, admin: { usernam
 }
 
 /** An operator's reset (CLI): the new password must meet the policy, and be changed at the next login. */
-export async function resetPasswordOf(services: AccountServices, username: string, password: string): Promise<UserWithRole> {
+export async function resetPasswordOf(
+  services: AccountServices,
+  username: string,
+  password: string,
+): Promise<UserWithRole> {
   const user = await services.users.findByUsername(username.trim());
   if (!user) throw new AccountError(`user ${username.trim()} not found`);
   const problem = passwordProblem(password, await services.settings.security());
   if (problem) throw new AccountError(problem);
   await services.users.setPassword(user.id, await services.passwords.hash(password), true);
-  await services.audit.record({ actor: null, action: 'user.resetPassword', target: `user:${user.id}`, detail: { by: 'cli' }, ip: '' });
+  await services.audit.record({
+    actor: null,
+    action: 'user.resetPassword',
+    target: `user:${user.id}`,
+    detail: { by: 'cli' },
+    ip: '',
+  });
   return user;
 }

@@ -1,8 +1,8 @@
 // Who is calling: the token from header `token`, `Authorization: Bearer` or query `token`, its signature and
 // expiry checked, then the user its claims name (accounts/tokens.ts).
 import type { FastifyRequest } from 'fastify';
-import { callerOf, type Authenticated, type ReadCaller, type TokenClaims } from '../accounts/tokens.js';
 import { NotAuthenticated } from '../accounts/errors.js';
+import { type Authenticated, callerOf, type ReadCaller, type TokenClaims } from '../accounts/tokens.js';
 import type { UsersRepository } from '../storage/repositories/users.js';
 
 function extractToken(request: FastifyRequest): string | undefined {
@@ -17,7 +17,10 @@ function extractToken(request: FastifyRequest): string | undefined {
 
 export type Authenticate = (request: FastifyRequest, read?: ReadCaller) => Promise<Authenticated>;
 
-export function createAuthenticator(verify: (token: string) => Partial<TokenClaims & { iat: number }>, users: UsersRepository): Authenticate {
+export function createAuthenticator(
+  verify: (token: string) => Partial<TokenClaims & { iat: number }>,
+  users: UsersRepository,
+): Authenticate {
   const findCaller: ReadCaller = (id) => users.findCaller(id);
   return async function authenticate(request, read = findCaller) {
     const token = extractToken(request);

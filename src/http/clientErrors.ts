@@ -1,8 +1,8 @@
 // What Node's HTTP server rejects before a request reaches Fastify's router (headers or a body too slow, headers
 // too large, bytes that are not HTTP), answered in the envelope on the raw socket, which is then closed.
 import { randomUUID } from 'node:crypto';
-import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { requestId, responseHeaders } from '../../generated/constants.js';
 import { fail } from '../operations/envelope.js';
@@ -26,7 +26,9 @@ export function answerClientError(this: FastifyInstance, error: Error & { code?:
       ...responseHeaders,
       [requestId.header]: randomUUID(),
     };
-    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    const head = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${text}`);
   }
   socket.destroy();

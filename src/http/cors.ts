@@ -7,7 +7,12 @@ import type { OpenAPIBackend } from 'openapi-backend';
 export async function registerCors(app: FastifyInstance, api: OpenAPIBackend, origins: string[] | '*'): Promise<void> {
   if (origins.length === 0) return;
   const operations = api.getOperations();
-  const schemes = Object.values(api.definition.components?.securitySchemes ?? {}) as Array<{ type: string; in?: string; name?: string; scheme?: string }>;
+  const schemes = Object.values(api.definition.components?.securitySchemes ?? {}) as Array<{
+    type: string;
+    in?: string;
+    name?: string;
+    scheme?: string;
+  }>;
   const headers = new Set(['content-type']);
   for (const scheme of schemes) {
     if (scheme.type === 'apiKey' && scheme.in === 'header' && scheme.name) headers.add(scheme.name.toLowerCase());

@@ -39,7 +39,13 @@ export function* tuples(text: string): Generator<Array<string | number | null>> 
         if (end < 0) fail('unterminated tuple');
         const word = text.slice(i, i + end).trim();
         i += end;
-        values.push(word === 'NULL' ? null : /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(word) ? Number(word) : fail(`unexpected ${word}`));
+        values.push(
+          word === 'NULL'
+            ? null
+            : /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(word)
+              ? Number(word)
+              : fail(`unexpected ${word}`),
+        );
       }
       while (text[i] === ' ') i++;
       if (text[i] === ',') i++;
@@ -79,7 +85,8 @@ export async function* dumpRows(path: string, table: string): AsyncGenerator<Row
     const names = insert[2] ? insert[2].split(',').map((name) => name.trim().replace(/`/g, '')) : columns.get(table);
     if (!names?.length) throw new Error(`the dump inserts into ${table} before saying its columns`);
     for (const values of tuples(line.slice(insert[0].length))) {
-      if (values.length !== names.length) throw new Error(`a ${table} row has ${values.length} values for ${names.length} columns`);
+      if (values.length !== names.length)
+        throw new Error(`a ${table} row has ${values.length} values for ${names.length} columns`);
       yield Object.fromEntries(names.map((name, k) => [name, values[k]!]));
     }
   }

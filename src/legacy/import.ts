@@ -1,10 +1,10 @@
 // Users and roles of the original system (its MySQL tables `role` and `users`) brought into this one. bcrypt hashes
 // are kept as they are: they verify at login and are replaced by argon2id then (src/accounts/passwords.ts).
 import { randomUUID } from 'node:crypto';
-import type { Permission } from '../storage/permissions.js';
 import type { NewUser } from '../../db/schema.js';
-import type { Row } from './dump.js';
+import type { Permission } from '../storage/permissions.js';
 import type { Repositories } from '../storage/repositories/index.js';
+import type { Row } from './dump.js';
 
 type ImportServices = Pick<Repositories, 'users' | 'roles' | 'audit'>;
 
@@ -15,7 +15,8 @@ export interface ImportReport {
   skipped: Record<string, number>;
 }
 
-const isBcrypt = (hash: unknown): hash is string => typeof hash === 'string' && /^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/.test(hash);
+const isBcrypt = (hash: unknown): hash is string =>
+  typeof hash === 'string' && /^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/.test(hash);
 
 /** MySQL's `YYYY-MM-DD HH:MM:SS[.ffffff]` (stored as UTC by the original's ORM) as RFC 3339. */
 function timestamp(value: Row[string] | undefined, fallback: string): string {
@@ -26,7 +27,12 @@ function timestamp(value: Row[string] | undefined, fallback: string): string {
 
 /** A role code from a legacy role name: `admin` and `user` find the built-in roles. */
 export function roleCode(name: string, id: unknown): string {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '').slice(0, 32);
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '')
+    .slice(0, 32);
   if (!slug) return `legacy-role-${String(id)}`.slice(0, 32);
   return /^[a-z]/.test(slug) ? slug : `r-${slug}`.slice(0, 32);
 }
@@ -39,7 +45,12 @@ const batchSize = 500;
  * (here, or earlier in the dump), who were deleted, or whose password is not a bcrypt hash are left out and
  * counted. Running it again imports nothing twice.
  */
-export async function importLegacy(services: ImportServices, roles: AsyncIterable<Row>, users: AsyncIterable<Row>, progress: (imported: number) => void = () => {}): Promise<ImportReport> {
+export async function importLegacy(
+  services: ImportServices,
+  roles: AsyncIterable<Row>,
+  users: AsyncIterable<Row>,
+  progress: (imported: number) => void = () => {},
+): Promise<ImportReport> {
   const report: ImportReport = { rolesCreated: [], imported: 0, skipped: {} };
   const skip = (why: string, n = 1) => {
     if (n > 0) report.skipped[why] = (report.skipped[why] ?? 0) + n;
@@ -52,8 +63,16 @@ export async function importLegacy(services: ImportServices, roles: AsyncIterabl
     const code = roleCode(String(role.name ?? ''), role.id);
     let found = await services.roles.findByCode(code);
     if (!found) {
-      const name = String(role.name ?? code).trim().slice(0, 64) || code;
-      const created = await services.roles.create({ name, desc: String(role.desc ?? '').slice(0, 256), code, permissions: [] as Permission[] });
+      const name =
+        String(role.name ?? code)
+          .trim()
+          .slice(0, 64) || code;
+      const created = await services.roles.create({
+        name,
+        desc: String(role.desc ?? '').slice(0, 256),
+        code,
+        permissions: [] as Permission[],
+      });
       found = created ?? (await services.roles.findByCode(code));
       if (created) report.rolesCreated.push(code);
     }

@@ -40,7 +40,10 @@ export function requestMetrics(registry: Registry) {
     },
     /** `route` is the operationId, or `unmatched` when no route matched. */
     observe(request: FastifyRequest, reply: FastifyReply, route: string): void {
-      durations.observe({ method: request.method, route, status_code: reply.statusCode }, (performance.now() - request.raw.arrivedAt) / 1000);
+      durations.observe(
+        { method: request.method, route, status_code: reply.statusCode },
+        (performance.now() - request.raw.arrivedAt) / 1000,
+      );
     },
   };
 }
@@ -105,4 +108,3 @@ export function databaseMetrics(registry: Registry, { pool }: DatabaseHandle) {
     },
   };
 }
-

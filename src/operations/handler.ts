@@ -1,10 +1,10 @@
 // Handler types, all derived from the generated operations: a handler cannot return what the spec forbids.
 import type { FastifyRequest } from 'fastify';
 import type { operations } from '../../generated/openapi.js';
+import type { Services } from '../accounts/services.js';
 import type { Prefetched } from '../perf/callerReads.js';
 import type { AuditAction } from '../storage/repositories/audit.js';
 import type { UserWithRole } from '../storage/repositories/users.js';
-import type { Services } from '../accounts/services.js';
 
 export type OperationId = keyof operations;
 type Op<K extends OperationId> = operations[K];

@@ -3,6 +3,7 @@ import { getDocs } from './docs/getDocs.js';
 import { getDocsAsset } from './docs/getDocsAsset.js';
 import { getSpecJson } from './docs/getSpecJson.js';
 import { getSpecYaml } from './docs/getSpecYaml.js';
+import type { Handlers } from './handler.js';
 import { getAddress } from './platform/getAddress.js';
 import { getMetrics } from './platform/getMetrics.js';
 import { ping } from './platform/ping.js';
@@ -26,13 +27,33 @@ import { resetPassword } from './user/resetPassword.js';
 import { setUserRole } from './user/setUserRole.js';
 import { unlockUser } from './user/unlockUser.js';
 import { updateUser } from './user/updateUser.js';
-import type { Handlers } from './handler.js';
 
 export const handlers: Handlers = {
-  ping, ready, getAddress, getMetrics,
-  register, login, logout, changePassword, listUsers, getUser, updateUser, deleteUsers, setUserRole, resetPassword,
-  unlockUser, listLoginRecords,
-  listRoles, createRole, updateRole, deleteRole,
-  getSecuritySettings, updateSecuritySettings, listAudit,
-  getSpecYaml, getSpecJson, getDocs, getDocsAsset,
+  ping,
+  ready,
+  getAddress,
+  getMetrics,
+  register,
+  login,
+  logout,
+  changePassword,
+  listUsers,
+  getUser,
+  updateUser,
+  deleteUsers,
+  setUserRole,
+  resetPassword,
+  unlockUser,
+  listLoginRecords,
+  listRoles,
+  createRole,
+  updateRole,
+  deleteRole,
+  getSecuritySettings,
+  updateSecuritySettings,
+  listAudit,
+  getSpecYaml,
+  getSpecJson,
+  getDocs,
+  getDocsAsset,
 };

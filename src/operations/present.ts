@@ -1,9 +1,10 @@
 // Database rows → the wire's objects. Never a password or hash.
-import type { components } from '../../generated/openapi.js';
+
 import type { AuditLogRow, LoginRecordRow } from '../../db/schema.js';
+import type { components } from '../../generated/openapi.js';
+import type { LoginReason } from '../storage/repositories/loginRecords.js';
 import type { RoleWithPermissions } from '../storage/repositories/roles.js';
 import type { ListedUser, UserWithRole } from '../storage/repositories/users.js';
-import type { LoginReason } from '../storage/repositories/loginRecords.js';
 
 type Schemas = components['schemas'];
 
@@ -36,7 +37,14 @@ export function presentUser(user: ListedUser): Schemas['User'] {
 }
 
 export function presentLoginRecord(row: LoginRecordRow): Schemas['LoginRecord'] {
-  return { id: row.id, at: row.at, ip: row.ip, userAgent: row.user_agent, success: row.success === 1, reason: row.reason as LoginReason };
+  return {
+    id: row.id,
+    at: row.at,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    success: row.success === 1,
+    reason: row.reason as LoginReason,
+  };
 }
 
 export function presentAuditEntry(row: AuditLogRow): Schemas['AuditEntry'] {
@@ -51,5 +59,13 @@ export function presentAuditEntry(row: AuditLogRow): Schemas['AuditEntry'] {
   };
 }
 
-export const userSuccess = (user: UserWithRole) => ({ errCode: 0 as const, data: presentUser(user), errMsg: 'success' as const });
-export const roleSuccess = (role: RoleWithPermissions) => ({ errCode: 0 as const, data: presentRole(role), errMsg: 'success' as const });
+export const userSuccess = (user: UserWithRole) => ({
+  errCode: 0 as const,
+  data: presentUser(user),
+  errMsg: 'success' as const,
+});
+export const roleSuccess = (role: RoleWithPermissions) => ({
+  errCode: 0 as const,
+  data: presentRole(role),
+  errMsg: 'success' as const,
+});

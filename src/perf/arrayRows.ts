@@ -23,7 +23,10 @@ export interface Rows {
 /** `schemaVersion` reads the connection's `pragma schema_version`. */
 export function arrayRows(statement: SQLite.Statement, schemaVersion: () => number): Rows {
   if (!statement.reader) {
-    return { all: (parameters) => statement.all(parameters) as Row[], iterate: (parameters) => statement.iterate(parameters) as IterableIterator<Row> };
+    return {
+      all: (parameters) => statement.all(parameters) as Row[],
+      iterate: (parameters) => statement.iterate(parameters) as IterableIterator<Row>,
+    };
   }
   const namesNow = () => statement.columns().map((column) => column.name);
   let names = namesNow();

@@ -10,8 +10,8 @@
  * of a request, or when a pipelined driver sends the two statements in one write.
  */
 import type { operations } from '../../generated/openapi.js';
-import type { Dialect } from '../storage/connect.js';
 import { listRequest } from '../operations/paging.js';
+import type { Dialect } from '../storage/connect.js';
 import type { Slice } from '../storage/repositories/paging.js';
 import type { Caller, ListedUser, UsersRepository } from '../storage/repositories/users.js';
 
@@ -23,7 +23,10 @@ export interface Prefetched {
 type Query<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
 
 /** The caller of `id`, and maybe the operation's data, from the validated query. */
-export type CallerRead<K extends keyof Prefetched> = (id: number, query: Query<K>) => Promise<(Caller & { prefetched?: Prefetched[K] }) | null>;
+export type CallerRead<K extends keyof Prefetched> = (
+  id: number,
+  query: Query<K>,
+) => Promise<(Caller & { prefetched?: Prefetched[K] }) | null>;
 
 export type CallerReads = { [K in keyof Prefetched]?: CallerRead<K> };
 

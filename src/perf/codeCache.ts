@@ -18,7 +18,8 @@ import { Script } from 'node:vm';
 import { bundled } from '../assets.js';
 
 /** The cache for V8 with `tag` (v8.cachedDataVersionTag: V8's version, its flags and the CPU's features). */
-export const codeCacheFile = (dir: string, tag = cachedDataVersionTag()): string => join(dir, 'cms.cache', `${process.version}-${tag.toString(16)}`);
+export const codeCacheFile = (dir: string, tag = cachedDataVersionTag()): string =>
+  join(dir, 'cms.cache', `${process.version}-${tag.toString(16)}`);
 
 /**
  * Runs `bundle` (CommonJS) with the cache for this process's flags when there is one. With `write`, the build's
@@ -34,7 +35,10 @@ export function runBundle(bundle: string, options: { write: boolean }): void {
   }
   const source = readFileSync(bundle, 'utf8');
   // Node's own CommonJS wrapper, so the bundle sees require, module and __dirname as when node loads it.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: bundle,
+    cachedData,
+  });
   if (cachedData && script.cachedDataRejected) {
     process.stderr.write(`${cacheFile} does not fit this node; starting without it (npm run build writes it anew)\n`);
   }
@@ -45,7 +49,13 @@ export function runBundle(bundle: string, options: { write: boolean }): void {
     });
   }
   const module = { exports: {} };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  (script.runInThisContext() as (...args: unknown[]) => void)(
+    module.exports,
+    createRequire(bundle),
+    module,
+    bundle,
+    dirname(bundle),
+  );
 }
 
 if (bundled) {

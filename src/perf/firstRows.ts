@@ -8,13 +8,18 @@
  * Measured with `npm run bench:scale` (PostgreSQL's list at 1k against SQLite's; README, "At a million users").
  * Remove when PostgreSQL prices a parameter's LIMIT by its value (the control then fails).
  */
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { maxPageSize } from '../../generated/constants.js';
 import type { Window } from '../storage/repositories/paging.js';
 import { rowCount } from '../storage/repositories/sql.js';
 
-export function firstRows<O extends { id: number }>(db: Kysely<Database>, query: SelectQueryBuilder<Database, keyof Database, O>, limit: number, order: 'asc' | 'desc' = 'asc') {
+export function firstRows<O extends { id: number }>(
+  db: Kysely<Database>,
+  query: SelectQueryBuilder<Database, keyof Database, O>,
+  limit: number,
+  order: 'asc' | 'desc' = 'asc',
+) {
   return db
     .selectFrom(query.limit(sql.lit(maxPageSize + 1)).as('first'))
     .selectAll('first')
@@ -23,6 +28,13 @@ export function firstRows<O extends { id: number }>(db: Kysely<Database>, query:
 }
 
 /** `window`'s rows of `query` (in id order, its keyset condition applied): firstRows, or after an OFFSET. */
-export function windowed<O extends { id: number }>(db: Kysely<Database>, query: SelectQueryBuilder<Database, keyof Database, O>, window: Window, order: 'asc' | 'desc' = 'asc') {
-  return window.offset === 0 ? firstRows(db, query, window.limit, order) : query.limit(rowCount(window.limit)).offset(rowCount(window.offset));
+export function windowed<O extends { id: number }>(
+  db: Kysely<Database>,
+  query: SelectQueryBuilder<Database, keyof Database, O>,
+  window: Window,
+  order: 'asc' | 'desc' = 'asc',
+) {
+  return window.offset === 0
+    ? firstRows(db, query, window.limit, order)
+    : query.limit(rowCount(window.limit)).offset(rowCount(window.offset));
 }

@@ -21,7 +21,8 @@ export function trigramsOf(text: string): string[] {
 /** The share of names that hold each trigram, estimated from a sample of `names`. */
 export function estimate(names: string[]): Map<string, number> {
   const shares = new Map<string, number>();
-  for (const name of names) for (const trigram of new Set(trigramsOf(name))) shares.set(trigram, (shares.get(trigram) ?? 0) + 1);
+  for (const name of names)
+    for (const trigram of new Set(trigramsOf(name))) shares.set(trigram, (shares.get(trigram) ?? 0) + 1);
   for (const [trigram, hits] of shares) shares.set(trigram, hits / names.length);
   return shares;
 }
@@ -46,7 +47,10 @@ export function searchWindow(keyword: string, shares: Map<string, number>): stri
 }
 
 /** Estimates kept for ten minutes; a stale one is used while its successor is sampled. */
-export function trigramEstimates(sample: () => Promise<Map<string, number>>, clock = Date.now): () => Promise<Map<string, number>> {
+export function trigramEstimates(
+  sample: () => Promise<Map<string, number>>,
+  clock = Date.now,
+): () => Promise<Map<string, number>> {
   let current: { shares: Map<string, number>; at: number } | undefined;
   let pending: Promise<Map<string, number>> | undefined;
   const refresh = () => {

@@ -11,7 +11,11 @@ import { assetPath, bundled } from '../assets.js';
 
 /** The spec as a document, and whether the build already checked it. */
 export async function specDocument(): Promise<{ document: Document; checked: boolean }> {
-  if (bundled) return { document: JSON.parse(await readFile(new URL('openapi.json', import.meta.url), 'utf8')) as Document, checked: true };
+  if (bundled)
+    return {
+      document: JSON.parse(await readFile(new URL('openapi.json', import.meta.url), 'utf8')) as Document,
+      checked: true,
+    };
   const { parse } = (await import('yaml')).default;
   return { document: parse(await readFile(assetPath('openapi.yaml'), 'utf8')) as Document, checked: false };
 }

@@ -2,14 +2,23 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
+import {
+  type Compilable,
+  Kysely,
+  type MigrationResultSet,
+  Migrator,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteStatement,
+  sql,
+} from 'kysely';
 import type pg from 'pg';
-import { Kysely, Migrator, SqliteDialect, sql, type Compilable, type MigrationResultSet, type SqliteDatabase, type SqliteStatement } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import { migrations } from '../../db/migrations/index.js';
-import { CurrentSchemaPostgresDialect } from './postgresIntrospector.js';
-import { nameStatements } from '../perf/namedStatements.js';
-import { sqliteReader } from './sqliteReader.js';
+import type { Database } from '../../db/schema.js';
 import { arrayRows } from '../perf/arrayRows.js';
+import { nameStatements } from '../perf/namedStatements.js';
+import { CurrentSchemaPostgresDialect } from './postgresIntrospector.js';
+import { sqliteReader } from './sqliteReader.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -53,14 +62,16 @@ function sqliteConnection(path: string): SqliteDatabase {
   // `writes`: the statement changes the database (better-sqlite3's `readonly` is false), whether it returns rows or
   // not, or begins a transaction (which SQLite counts as read-only), so that a transaction's writes reopen too.
   let cache = new Map<string, SqliteStatement & { writes: boolean }>();
-  const watched = <A extends unknown[], R>(run: (...args: A) => R) => (...args: A): R => {
-    try {
-      return run(...args);
-    } catch (error) {
-      if (cannotWrite.test(String((error as { code?: unknown }).code))) reopenBeforeWrite = true;
-      throw error;
-    }
-  };
+  const watched =
+    <A extends unknown[], R>(run: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return run(...args);
+      } catch (error) {
+        if (cannotWrite.test(String((error as { code?: unknown }).code))) reopenBeforeWrite = true;
+        throw error;
+      }
+    };
   let schemaVersion: () => number;
   const statementFor = (sqlText: string) => {
     if (!sqlite) {
@@ -115,20 +126,41 @@ export function openSqlite(path: string): SQLite.Database {
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
 const unavailableCodes = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
   // PostgreSQL: shutting down, starting up, too many connections, lock not granted in time, statement timeout,
   // disk full, read-only (a standby, or default_transaction_read_only).
-  '57P01', '57P02', '57P03', '53300', '55P03', '57014', '53100', '25006',
-  'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_CANTOPEN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '55P03',
+  '57014',
+  '53100',
+  '25006',
+  'SQLITE_LOCKED',
+  'SQLITE_FULL',
+  'SQLITE_CANTOPEN',
 ]);
 // pg reports a lost or refused connection by message alone.
-const unavailableMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+const unavailableMessages =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
 /** Whether `error` says the database cannot serve now (down, unreachable, locked, full) rather than a fault. */
 export function isUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   // 08xxx: PostgreSQL's connection exceptions; SQLite's busy, I/O and read-only errors with their extended codes.
-  if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08') || /^SQLITE_(BUSY|IOERR|READONLY)/.test(code))) return true;
+  if (
+    typeof code === 'string' &&
+    (unavailableCodes.has(code) || code.startsWith('08') || /^SQLITE_(BUSY|IOERR|READONLY)/.test(code))
+  )
+    return true;
   return typeof message === 'string' && unavailableMessages.test(message);
 }
 
@@ -159,7 +191,10 @@ export async function connect(databaseUrl: string, poolMax = 10): Promise<Databa
   }
   const path = databaseUrl.slice('sqlite:'.length);
   // Each starts its thread at its first read.
-  const readers = path === ':memory:' ? undefined : { index: sqliteReader(path, lockWaitMs, pageCacheKib), scan: sqliteReader(path, lockWaitMs, pageCacheKib) };
+  const readers =
+    path === ':memory:'
+      ? undefined
+      : { index: sqliteReader(path, lockWaitMs, pageCacheKib), scan: sqliteReader(path, lockWaitMs, pageCacheKib) };
   const connection = sqliteConnection(path);
   const close = () => {
     void readers?.index.close();
@@ -170,7 +205,8 @@ export async function connect(databaseUrl: string, poolMax = 10): Promise<Databa
   return {
     db,
     dialect: 'sqlite',
-    readAside: async (query, lane) => (readers ? readers[lane ?? 'index'].all(query.compile()) : (await db.executeQuery(query.compile())).rows),
+    readAside: async (query, lane) =>
+      readers ? readers[lane ?? 'index'].all(query.compile()) : (await db.executeQuery(query.compile())).rows,
   };
 }
 
@@ -178,7 +214,10 @@ export async function connect(databaseUrl: string, poolMax = 10): Promise<Databa
 export async function migrator({ db, dialect }: DatabaseHandle): Promise<Migrator> {
   // Kysely looks for its bookkeeping tables in every schema unless told which: name the one in use, so that
   // several deployments (or test runs) can share a PostgreSQL database in schemas of their own.
-  const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const schema =
+    dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined;
   const provider = { getMigrations: async () => migrations };
   return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
@@ -188,7 +227,10 @@ export async function migrator({ db, dialect }: DatabaseHandle): Promise<Migrato
  * no lock (it assumes one process), so instances starting together on one file would both migrate it. The second
  * waits for the first, then finds nothing to do; a failed step leaves nothing half done.
  */
-export async function migrateWith(handle: DatabaseHandle, step: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<MigrationResultSet> {
+export async function migrateWith(
+  handle: DatabaseHandle,
+  step: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationResultSet> {
   const steps = await migrator(handle);
   if (handle.dialect !== 'sqlite') return step(steps);
   await sql`begin immediate`.execute(handle.db);

@@ -3,8 +3,22 @@
 // ("relation ... does not exist"). Its migrator asks that listing whether its own bookkeeping tables exist, at
 // every start: deployments sharing a database in schemas of their own would fail each other's start-up. This
 // dialect's introspector answers for the schema in use alone, from information_schema (no lookups by name).
-import { DEFAULT_MIGRATION_LOCK_TABLE, DEFAULT_MIGRATION_TABLE, PostgresDialect, PostgresIntrospector, sql } from 'kysely';
-import type { DatabaseIntrospector, DatabaseMetadata, DatabaseMetadataOptions, Kysely, SchemaMetadata, TableMetadata } from 'kysely';
+
+import type {
+  DatabaseIntrospector,
+  DatabaseMetadata,
+  DatabaseMetadataOptions,
+  Kysely,
+  SchemaMetadata,
+  TableMetadata,
+} from 'kysely';
+import {
+  DEFAULT_MIGRATION_LOCK_TABLE,
+  DEFAULT_MIGRATION_TABLE,
+  PostgresDialect,
+  PostgresIntrospector,
+  sql,
+} from 'kysely';
 
 interface ColumnRow {
   table: string;

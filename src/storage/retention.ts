@@ -13,7 +13,10 @@ const everyMs = 60_000;
 type RetentionServices = Pick<Repositories, 'settings' | 'audit' | 'loginRecords'>;
 
 /** One pass: what was removed from each table. */
-export async function prune(services: RetentionServices, now = Date.now()): Promise<{ audit: number; loginRecords: number }> {
+export async function prune(
+  services: RetentionServices,
+  now = Date.now(),
+): Promise<{ audit: number; loginRecords: number }> {
   const settings = await services.settings.security();
   const removed = { audit: 0, loginRecords: 0 };
   const tables = [
@@ -39,7 +42,8 @@ export function startRetention(services: RetentionServices, log: FastifyBaseLogg
   const timer = setInterval(() => {
     running = prune(services).then(
       (removed) => removed.audit + removed.loginRecords > 0 && log.info({ removed }, 'retention: old entries removed'),
-      (error: { name?: string; code?: string }) => log.warn({ err: { type: error.name, code: error.code } }, 'retention: pass failed'),
+      (error: { name?: string; code?: string }) =>
+        log.warn({ err: { type: error.name, code: error.code } }, 'retention: pass failed'),
     );
   }, everyMs);
   timer.unref();

@@ -18,7 +18,10 @@ function startWorker(workerData: ReaderSettings): Worker {
   // From a checkout the thread is TypeScript: it registers tsx's loader first (workers do not inherit it).
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const thread = JSON.stringify(new URL('sqliteReaderThread.ts', import.meta.url).href);
-  return new Worker(`import(${api}).then(({ register }) => { register(); return import(${thread}); })`, { eval: true, workerData });
+  return new Worker(`import(${api}).then(({ register }) => { register(); return import(${thread}); })`, {
+    eval: true,
+    workerData,
+  });
 }
 
 export function sqliteReader(path: string, busyTimeout: number, pageCacheKib: number, queue = 64): Reader {
@@ -40,7 +43,10 @@ export function sqliteReader(path: string, busyTimeout: number, pageCacheKib: nu
       if (pending.size === 0) w.unref();
       if (!waiting) return;
       if ('rows' in answer) waiting.resolve(answer.rows);
-      else waiting.reject(Object.assign(new Error(answer.error.message), answer.error.code ? { code: answer.error.code } : {}));
+      else
+        waiting.reject(
+          Object.assign(new Error(answer.error.message), answer.error.code ? { code: answer.error.code } : {}),
+        );
     });
     // A worker that dies fails what it held; the next read starts another.
     w.on('error', failAll);

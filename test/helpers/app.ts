@@ -1,16 +1,16 @@
 // Builds the real app on a fresh SQLite file in the test's own directory (or a PostgreSQL schema of its own); every
 // response is checked against the spec, and every app's log is searched for secrets once it is closed.
 import { mkdtempSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { join } from 'node:path';
-import type { Test } from 'tap';
+import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { CompiledQuery, sql } from 'kysely';
+import type { Test } from 'tap';
 import { schemaUrl } from '../../scripts/postgres.js';
-import { buildApp, type AppOptions } from '../../src/app.js';
-import { connect, isPostgresUrl } from '../../src/storage/connect.js';
-import { loadConfig, type Config } from '../../src/config.js';
 import { createPasswords, type Passwords } from '../../src/accounts/passwords.js';
+import { type AppOptions, buildApp } from '../../src/app.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { connect, isPostgresUrl } from '../../src/storage/connect.js';
 import { assertMatchesSpec } from './contract.js';
 
 export const testSecret = 'test-secret-that-is-at-least-32-characters-long';
@@ -30,7 +30,8 @@ const secrets = new Set<string>([testSecret]);
 
 function remember(payload: InjectOptions['payload'], json: unknown) {
   if (payload && typeof payload === 'object' && !Buffer.isBuffer(payload)) {
-    for (const [key, value] of Object.entries(payload)) if (/password/i.test(key) && typeof value === 'string' && value.length >= 8) secrets.add(value);
+    for (const [key, value] of Object.entries(payload))
+      if (/password/i.test(key) && typeof value === 'string' && value.length >= 8) secrets.add(value);
   }
   const token = (json as { data?: { token?: unknown } } | undefined)?.data?.token;
   if (typeof token === 'string') secrets.add(token);
@@ -97,22 +98,34 @@ export const onPostgres = isPostgresUrl(process.env.TEST_DATABASE_URL ?? '');
 export async function testDatabaseUrl(dir: string): Promise<string> {
   if (!onPostgres) return `sqlite:${dir}/cms.db`;
   // scripts/test-postgres.ts names the run's prefix, and drops the run's schemas afterwards.
-  return schemaUrl(process.env.TEST_DATABASE_URL!, `${process.env.TEST_SCHEMA_PREFIX ?? 't_'}${process.pid}_${Math.random().toString(36).slice(2, 10)}`);
+  return schemaUrl(
+    process.env.TEST_DATABASE_URL!,
+    `${process.env.TEST_SCHEMA_PREFIX ?? 't_'}${process.pid}_${Math.random().toString(36).slice(2, 10)}`,
+  );
 }
 
 export async function startApp(t: Test, overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<TestApp> {
   const dir = appDir(t);
   // Rate limiting is off unless a test is about it: suites log in far more often than people do.
   const databaseUrl = overrides.databaseUrl ?? (await testDatabaseUrl(dir));
-  const config: Config = { ...loadConfig({}), databaseUrl, logLevel: 'info', jwtSecret: testSecret, loginRateLimit: 0, ...overrides };
+  const config: Config = {
+    ...loadConfig({}),
+    databaseUrl,
+    logLevel: 'info',
+    jwtSecret: testSecret,
+    loginRateLimit: 0,
+    ...overrides,
+  };
   // Unless a test reads the log itself, it is kept, and searched for secrets once the app is closed.
   let log = '';
-  const logStream = options.logStream ?? new Writable({
-    write: (chunk, _encoding, done) => {
-      log += String(chunk);
-      done();
-    },
-  });
+  const logStream =
+    options.logStream ??
+    new Writable({
+      write: (chunk, _encoding, done) => {
+        log += String(chunk);
+        done();
+      },
+    });
   passwords ??= createPasswords();
   const app = await buildApp(config, { passwords, ...options, logStream });
   t.teardown(async () => {
@@ -154,7 +167,10 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
       const released = new Promise<void>((resolve) => (release = resolve));
       const done = db.transaction().execute(async (trx) => {
         // Any write statement takes SQLite's single write lock, even one that changes no row.
-        await (dialect === 'postgres' ? sql`lock table users in access exclusive mode` : sql`delete from settings where key = ''`).execute(trx);
+        await (dialect === 'postgres'
+          ? sql`lock table users in access exclusive mode`
+          : sql`delete from settings where key = ''`
+        ).execute(trx);
         locked();
         await released;
       });

@@ -25,19 +25,45 @@ export interface Schema {
 }
 
 const understood = new Set([
-  ...['type', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'format', 'items', 'minItems', 'maxItems'],
-  ...['uniqueItems', 'properties', 'required', 'additionalProperties', 'minProperties', 'default', 'description', 'example'],
+  ...[
+    'type',
+    'enum',
+    'minimum',
+    'maximum',
+    'minLength',
+    'maxLength',
+    'pattern',
+    'format',
+    'items',
+    'minItems',
+    'maxItems',
+  ],
+  ...[
+    'uniqueItems',
+    'properties',
+    'required',
+    'additionalProperties',
+    'minProperties',
+    'default',
+    'description',
+    'example',
+  ],
 ]);
 
 function known(schema: Schema): Schema {
   const unknown = Object.keys(schema).filter((key) => !understood.has(key));
-  if (unknown.length) throw new Error(`test/helpers/arbitraries.ts does not generate for ${unknown.join(', ')}: teach it`);
-  if (schema.type === 'object' && schema.additionalProperties !== false) throw new Error('objects are expected to be closed (additionalProperties: false)');
+  if (unknown.length)
+    throw new Error(`test/helpers/arbitraries.ts does not generate for ${unknown.join(', ')}: teach it`);
+  if (schema.type === 'object' && schema.additionalProperties !== false)
+    throw new Error('objects are expected to be closed (additionalProperties: false)');
   return schema;
 }
 
 // Mostly printable ASCII, sometimes any code point (the length of a string counts code points, as the spec's do).
-const char = fc.oneof({ weight: 4, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) });
+const char = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+);
 const text = (minLength: number, maxLength: number) => fc.string({ unit: char, minLength, maxLength });
 
 /** Values `schema` accepts; strings are sometimes one of `names` (what the database holds), to reach past "not found". */
@@ -48,24 +74,37 @@ export function valid(schema: Schema, names: readonly string[] = []): fc.Arbitra
     case 'string': {
       const [min, max] = [schema.minLength ?? 0, schema.maxLength ?? 1000];
       const fitting = names.filter((name) => name.length >= min && name.length <= max);
-      if (!schema.pattern) return fitting.length ? fc.oneof({ weight: 2, arbitrary: text(min, max) }, fc.constantFrom(...fitting)) : text(min, max);
+      if (!schema.pattern)
+        return fitting.length
+          ? fc.oneof({ weight: 2, arbitrary: text(min, max) }, fc.constantFrom(...fitting))
+          : text(min, max);
       return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => [...s].length >= min && [...s].length <= max);
     }
     case 'integer': {
       const [min, max] = [schema.minimum ?? -(2 ** 31), schema.maximum ?? 2 ** 31 - 1];
       // Near the bottom of the range most often: small ids name rows that exist.
-      return fc.oneof({ weight: 3, arbitrary: fc.integer({ min, max: Math.min(max, min + 10) }) }, fc.integer({ min, max }), fc.constantFrom(min, max));
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min, max: Math.min(max, min + 10) }) },
+        fc.integer({ min, max }),
+        fc.constantFrom(min, max),
+      );
     }
     case 'boolean':
       return fc.boolean();
     case 'array': {
       const constraints = { minLength: schema.minItems ?? 0, maxLength: schema.maxItems ?? 10 };
       const items = valid(schema.items ?? {}, names);
-      return schema.uniqueItems ? fc.uniqueArray(items, { ...constraints, selector: (v) => JSON.stringify(v) }) : fc.array(items, constraints);
+      return schema.uniqueItems
+        ? fc.uniqueArray(items, { ...constraints, selector: (v) => JSON.stringify(v) })
+        : fc.array(items, constraints);
     }
     case 'object': {
-      const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, s]) => [name, valid(s, names)]));
-      return fc.record(properties, { requiredKeys: schema.required ?? [] }).filter((o) => Object.keys(o).length >= (schema.minProperties ?? 0));
+      const properties = Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([name, s]) => [name, valid(s, names)]),
+      );
+      return fc
+        .record(properties, { requiredKeys: schema.required ?? [] })
+        .filter((o) => Object.keys(o).length >= (schema.minProperties ?? 0));
     }
     default:
       throw new Error(`no generator for type ${String(schema.type)}`);
@@ -85,27 +124,63 @@ const jsonTypes: Record<string, fc.Arbitrary<unknown>> = {
 };
 
 const otherType = (type: string): fc.Arbitrary<Refused> =>
-  fc.oneof(...Object.entries(jsonTypes).filter(([name]) => name !== type).map(([name, arbitrary]) => arbitrary.map((v): Refused => [`${name} for ${type}`, v])));
+  fc.oneof(
+    ...Object.entries(jsonTypes)
+      .filter(([name]) => name !== type)
+      .map(([name, arbitrary]) => arbitrary.map((v): Refused => [`${name} for ${type}`, v])),
+  );
 
 /** Values `schema` refuses, each with the reason it must. */
 export function invalid(schema: Schema): fc.Arbitrary<Refused> {
   known(schema);
   const kinds: Array<fc.Arbitrary<Refused>> = [otherType(schema.type!)];
-  if (schema.enum) kinds.push(fc.string({ maxLength: 20 }).filter((s) => !schema.enum!.includes(s)).map((s): Refused => ['not in enum', s]));
+  if (schema.enum)
+    kinds.push(
+      fc
+        .string({ maxLength: 20 })
+        .filter((s) => !schema.enum!.includes(s))
+        .map((s): Refused => ['not in enum', s]),
+    );
   switch (schema.type) {
     case 'string':
-      if (schema.maxLength !== undefined) kinds.push(text(schema.maxLength + 1, schema.maxLength + 40).map((s): Refused => [`over ${schema.maxLength} characters`, s]));
-      if (schema.minLength) kinds.push(text(0, schema.minLength - 1).map((s): Refused => [`under ${schema.minLength} characters`, s]));
-      if (schema.pattern) kinds.push(text(1, 20).filter((s) => !new RegExp(schema.pattern!).test(s)).map((s): Refused => [`not ${schema.pattern}`, s]));
+      if (schema.maxLength !== undefined)
+        kinds.push(
+          text(schema.maxLength + 1, schema.maxLength + 40).map(
+            (s): Refused => [`over ${schema.maxLength} characters`, s],
+          ),
+        );
+      if (schema.minLength)
+        kinds.push(text(0, schema.minLength - 1).map((s): Refused => [`under ${schema.minLength} characters`, s]));
+      if (schema.pattern)
+        kinds.push(
+          text(1, 20)
+            .filter((s) => !new RegExp(schema.pattern!).test(s))
+            .map((s): Refused => [`not ${schema.pattern}`, s]),
+        );
       break;
     case 'integer':
-      if (schema.maximum !== undefined) kinds.push(fc.integer({ min: 1, max: 1000 }).map((d): Refused => [`over ${schema.maximum}`, schema.maximum! + d]));
-      if (schema.minimum !== undefined) kinds.push(fc.integer({ min: 1, max: 1000 }).map((d): Refused => [`under ${schema.minimum}`, schema.minimum! - d]));
-      kinds.push(fc.constantFrom(1e300, 2 ** 64, -(2 ** 63), Number.MAX_VALUE, 1.5, -0.5).map((n): Refused => ['huge or fractional', n]));
+      if (schema.maximum !== undefined)
+        kinds.push(
+          fc.integer({ min: 1, max: 1000 }).map((d): Refused => [`over ${schema.maximum}`, schema.maximum! + d]),
+        );
+      if (schema.minimum !== undefined)
+        kinds.push(
+          fc.integer({ min: 1, max: 1000 }).map((d): Refused => [`under ${schema.minimum}`, schema.minimum! - d]),
+        );
+      kinds.push(
+        fc
+          .constantFrom(1e300, 2 ** 64, -(2 ** 63), Number.MAX_VALUE, 1.5, -0.5)
+          .map((n): Refused => ['huge or fractional', n]),
+      );
       break;
     case 'array': {
       const items = valid(schema.items ?? {});
-      if (schema.maxItems !== undefined) kinds.push(fc.array(items, { minLength: schema.maxItems + 1, maxLength: schema.maxItems + 5 }).map((a): Refused => [`over ${schema.maxItems} items`, a]));
+      if (schema.maxItems !== undefined)
+        kinds.push(
+          fc
+            .array(items, { minLength: schema.maxItems + 1, maxLength: schema.maxItems + 5 })
+            .map((a): Refused => [`over ${schema.maxItems} items`, a]),
+        );
       if (schema.minItems) kinds.push(fc.constant<Refused>([`under ${schema.minItems} items`, []]));
       if (schema.uniqueItems) kinds.push(items.map((v): Refused => ['repeated item', [v, v]]));
       kinds.push(invalid(schema.items ?? {}).map(([why, v]): Refused => [`item: ${why}`, [v]]));
@@ -114,10 +189,23 @@ export function invalid(schema: Schema): fc.Arbitrary<Refused> {
     case 'object': {
       const whole = valid(schema) as fc.Arbitrary<Record<string, unknown>>;
       const names = Object.keys(schema.properties ?? {});
-      for (const name of schema.required ?? []) kinds.push(whole.map(({ [name]: _, ...rest }): Refused => [`missing ${name}`, rest]));
-      kinds.push(fc.tuple(whole, fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !names.includes(k)), fc.jsonValue({ maxDepth: 1 })).map(([o, k, v]): Refused => [`unknown field ${k}`, { ...o, [k]: v }]));
+      for (const name of schema.required ?? [])
+        kinds.push(whole.map(({ [name]: _, ...rest }): Refused => [`missing ${name}`, rest]));
+      kinds.push(
+        fc
+          .tuple(
+            whole,
+            fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !names.includes(k)),
+            fc.jsonValue({ maxDepth: 1 }),
+          )
+          .map(([o, k, v]): Refused => [`unknown field ${k}`, { ...o, [k]: v }]),
+      );
       for (const name of names) {
-        kinds.push(fc.tuple(whole, invalid(schema.properties![name]!)).map(([o, [why, v]]): Refused => [`${name}: ${why}`, { ...o, [name]: v }]));
+        kinds.push(
+          fc
+            .tuple(whole, invalid(schema.properties![name]!))
+            .map(([o, [why, v]]): Refused => [`${name}: ${why}`, { ...o, [name]: v }]),
+        );
       }
       if (schema.minProperties) kinds.push(fc.constant<Refused>(['no properties', {}]));
       break;
@@ -148,24 +236,42 @@ interface Parts {
   body?: unknown;
 }
 
-const parametersOf = (operation: Operation, where: 'path' | 'query') => ((operation.parameters ?? []) as Parameter[]).filter((p) => p.in === where);
-const bodySchemaOf = (operation: Operation) => (operation.requestBody as { content?: Record<string, { schema: Schema }> } | undefined)?.content?.['application/json']?.schema;
+const parametersOf = (operation: Operation, where: 'path' | 'query') =>
+  ((operation.parameters ?? []) as Parameter[]).filter((p) => p.in === where);
+const bodySchemaOf = (operation: Operation) =>
+  (operation.requestBody as { content?: Record<string, { schema: Schema }> } | undefined)?.content?.['application/json']
+    ?.schema;
 
 const json = { 'content-type': 'application/json' };
 
 function wire(operation: Operation, parts: Parts, why: string): WireRequest {
-  const path = operation.path.replace(/{([^}]+)}/g, (_, name: string) => encodeURIComponent(String(parts.params[name])));
-  const query = new URLSearchParams(Object.entries(parts.query).map(([k, v]): [string, string] => [k, String(v)])).toString();
-  const request: WireRequest = { why, method: operation.method.toUpperCase(), url: query ? `${path}?${query}` : path, headers: {} };
+  const path = operation.path.replace(/{([^}]+)}/g, (_, name: string) =>
+    encodeURIComponent(String(parts.params[name])),
+  );
+  const query = new URLSearchParams(
+    Object.entries(parts.query).map(([k, v]): [string, string] => [k, String(v)]),
+  ).toString();
+  const request: WireRequest = {
+    why,
+    method: operation.method.toUpperCase(),
+    url: query ? `${path}?${query}` : path,
+    headers: {},
+  };
   if (parts.body !== undefined) Object.assign(request, { headers: json, payload: JSON.stringify(parts.body) });
   return request;
 }
 
 function validParts(operation: Operation, names: readonly string[] = []): fc.Arbitrary<Parts> {
   const record = (parameters: Parameter[]) =>
-    fc.record(Object.fromEntries(parameters.map((p) => [p.name, valid(p.schema, names)])), { requiredKeys: parameters.filter((p) => p.required).map((p) => p.name) });
+    fc.record(Object.fromEntries(parameters.map((p) => [p.name, valid(p.schema, names)])), {
+      requiredKeys: parameters.filter((p) => p.required).map((p) => p.name),
+    });
   const body = bodySchemaOf(operation);
-  return fc.record({ params: record(parametersOf(operation, 'path')), query: record(parametersOf(operation, 'query')), body: body ? valid(body, names) : fc.constant(undefined) });
+  return fc.record({
+    params: record(parametersOf(operation, 'path')),
+    query: record(parametersOf(operation, 'query')),
+    body: body ? valid(body, names) : fc.constant(undefined),
+  });
 }
 
 /** Requests the operation's schemas accept. */
@@ -176,26 +282,73 @@ export function validRequests(operation: Operation, names: readonly string[] = [
 // A parameter's text on the wire that its schema refuses.
 function invalidParameterText(schema: Schema): fc.Arbitrary<[string, string]> {
   if (schema.type === 'integer') {
-    const words = fc.constantFrom('abc', '1.5', '1e400', '-99999999999999999999999', '99999999999999999999999', 'true', '[]', '0x1g');
+    const words = fc.constantFrom(
+      'abc',
+      '1.5',
+      '1e400',
+      '-99999999999999999999999',
+      '99999999999999999999999',
+      'true',
+      '[]',
+      '0x1g',
+    );
     const numbers = invalid(schema).filter(([, v]) => typeof v === 'number');
-    return fc.oneof(words.map((w): [string, string] => [`not an integer: ${w}`, w]), numbers.map(([why, v]): [string, string] => [why, String(v)]));
+    return fc.oneof(
+      words.map((w): [string, string] => [`not an integer: ${w}`, w]),
+      numbers.map(([why, v]): [string, string] => [why, String(v)]),
+    );
   }
-  return invalid(schema).filter(([, v]) => typeof v === 'string').map(([why, v]): [string, string] => [why, String(v)]);
+  return invalid(schema)
+    .filter(([, v]) => typeof v === 'string')
+    .map(([why, v]): [string, string] => [why, String(v)]);
 }
 
 /** The text of a JSON body with a raw flaw: invalid UTF-8, a repeated key, nesting, or truncation. */
 function flawedBody(text: string): fc.Arbitrary<[string, Buffer]> {
   const firstKey = /^\{"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
-  const badBytes = fc.constantFrom([0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82]);
+  const badBytes = fc.constantFrom(
+    [0xff],
+    [0xc3, 0x28],
+    [0xed, 0xa0, 0x80],
+    [0xc0, 0xaf],
+    [0xf8, 0x88, 0x80, 0x80, 0x80],
+    [0xe2, 0x82],
+  );
   const kinds: Array<fc.Arbitrary<[string, Buffer]>> = [
-    fc.integer({ min: 1, max: Math.max(1, text.length - 1) }).map((n): [string, Buffer] => ['truncated JSON', Buffer.from(text.slice(0, n))]),
-    fc.integer({ min: 1_000, max: 100_000 }).map((depth): [string, Buffer] => [`arrays nested ${depth} deep`, Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`)]),
+    fc
+      .integer({ min: 1, max: Math.max(1, text.length - 1) })
+      .map((n): [string, Buffer] => ['truncated JSON', Buffer.from(text.slice(0, n))]),
+    fc
+      .integer({ min: 1_000, max: 100_000 })
+      .map((depth): [string, Buffer] => [
+        `arrays nested ${depth} deep`,
+        Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`),
+      ]),
   ];
   if (firstKey !== undefined) {
     const at = 2; // inside the first key's quotes
-    kinds.push(badBytes.map((bytes): [string, Buffer] => [`invalid UTF-8 ${Buffer.from(bytes).toString('hex')}`, Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from(bytes), Buffer.from(text.slice(at))])]));
-    kinds.push(fc.jsonValue({ maxDepth: 1 }).map((v): [string, Buffer] => [`key ${firstKey} repeated`, Buffer.from(`${text.slice(0, -1)},"${firstKey}":${JSON.stringify(v) ?? 'null'}}`)]));
-    kinds.push(fc.integer({ min: 1_000, max: 100_000 }).map((depth): [string, Buffer] => [`${firstKey} nested ${depth} deep`, Buffer.from(`{"${firstKey}":${'['.repeat(depth)}${']'.repeat(depth)}}`)]));
+    kinds.push(
+      badBytes.map((bytes): [string, Buffer] => [
+        `invalid UTF-8 ${Buffer.from(bytes).toString('hex')}`,
+        Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from(bytes), Buffer.from(text.slice(at))]),
+      ]),
+    );
+    kinds.push(
+      fc
+        .jsonValue({ maxDepth: 1 })
+        .map((v): [string, Buffer] => [
+          `key ${firstKey} repeated`,
+          Buffer.from(`${text.slice(0, -1)},"${firstKey}":${JSON.stringify(v) ?? 'null'}}`),
+        ]),
+    );
+    kinds.push(
+      fc
+        .integer({ min: 1_000, max: 100_000 })
+        .map((depth): [string, Buffer] => [
+          `${firstKey} nested ${depth} deep`,
+          Buffer.from(`{"${firstKey}":${'['.repeat(depth)}${']'.repeat(depth)}}`),
+        ]),
+    );
   }
   return fc.oneof(...kinds);
 }
@@ -207,10 +360,22 @@ export function invalidRequests(operation: Operation): fc.Arbitrary<WireRequest>
   for (const where of ['path', 'query'] as const) {
     for (const parameter of parametersOf(operation, where)) {
       // In a path, '', '.' and '..' name another route (or none), not this operation with a bad parameter.
-      const text = invalidParameterText(parameter.schema).filter(([, value]) => where === 'query' || !['', '.', '..'].includes(value));
+      const text = invalidParameterText(parameter.schema).filter(
+        ([, value]) => where === 'query' || !['', '.', '..'].includes(value),
+      );
       kinds.push(
         fc.tuple(parts, text).map(([p, [why, value]]) => {
-          const request = wire(operation, { ...p, [where === 'path' ? 'params' : 'query']: { ...(where === 'path' ? p.params : p.query), [parameter.name]: value } }, '');
+          const request = wire(
+            operation,
+            {
+              ...p,
+              [where === 'path' ? 'params' : 'query']: {
+                ...(where === 'path' ? p.params : p.query),
+                [parameter.name]: value,
+              },
+            },
+            '',
+          );
           return { ...request, why: `${where} ${parameter.name}: ${why}` };
         }),
       );
@@ -218,21 +383,44 @@ export function invalidRequests(operation: Operation): fc.Arbitrary<WireRequest>
   }
   const body = bodySchemaOf(operation);
   if (body) {
-    kinds.push(fc.tuple(parts, invalid(body)).map(([p, [why, value]]) => wire(operation, { ...p, body: value }, `body: ${why}`)));
-    if ((operation.requestBody as { required?: boolean }).required) kinds.push(parts.map((p) => ({ ...wire(operation, p, 'no body'), headers: {}, payload: undefined })));
-    kinds.push(parts.chain((p) => flawedBody(JSON.stringify(p.body)).map(([why, payload]) => ({ ...wire(operation, p, why), payload }))));
+    kinds.push(
+      fc.tuple(parts, invalid(body)).map(([p, [why, value]]) => wire(operation, { ...p, body: value }, `body: ${why}`)),
+    );
+    if ((operation.requestBody as { required?: boolean }).required)
+      kinds.push(parts.map((p) => ({ ...wire(operation, p, 'no body'), headers: {}, payload: undefined })));
+    kinds.push(
+      parts.chain((p) =>
+        flawedBody(JSON.stringify(p.body)).map(([why, payload]) => ({ ...wire(operation, p, why), payload })),
+      ),
+    );
     kinds.push(
       fc
-        .tuple(parts, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/jsonx', 'text/json'))
+        .tuple(
+          parts,
+          fc.constantFrom(
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data; boundary=x',
+            'application/xml',
+            'application/jsonx',
+            'text/json',
+          ),
+        )
         .map(([p, type]) => ({ ...wire(operation, p, `content-type ${type}`), headers: { 'content-type': type } })),
     );
-    kinds.push(parts.map((p) => ({ ...wire(operation, p, 'over 1 MiB'), payload: JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }) })));
+    kinds.push(
+      parts.map((p) => ({
+        ...wire(operation, p, 'over 1 MiB'),
+        payload: JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }),
+      })),
+    );
   }
   if (!kinds.length) throw new Error(`${operation.operationId} takes no input: nothing to refuse`);
   return fc.oneof(...kinds);
 }
 
-export const takesInput = (operation: Operation) => (operation.parameters ?? []).length > 0 || bodySchemaOf(operation) !== undefined;
+export const takesInput = (operation: Operation) =>
+  (operation.parameters ?? []).length > 0 || bodySchemaOf(operation) !== undefined;
 
 /** Headers clients send that the server must take in its stride. */
 export const oddHeaders: fc.Arbitrary<Record<string, string>> = fc.record(

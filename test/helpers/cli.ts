@@ -12,7 +12,10 @@ export interface CliRun {
 }
 
 export function cli(args: string[], env: Record<string, string>, input = ''): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/cli.ts`, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/cli.ts`, ...args], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const run = { out: '', err: '', all: '' };
   child.stdout.on('data', (chunk) => {
     run.out += chunk;

@@ -3,9 +3,9 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OpenAPIBackend, Operation } from 'openapi-backend';
-import { loadSpec } from '../../src/http/contract/spec.js';
 import { requestId, responseHeaders } from '../../generated/constants.js';
 import { errors } from '../../generated/errors.js';
+import { loadSpec } from '../../src/http/contract/spec.js';
 
 export interface Exchange {
   method: string;
@@ -36,7 +36,9 @@ function checkErrorTable(exchange: Exchange, body: unknown): string[] {
   if (typeof errCode !== 'number' || successCodes.has(errCode)) return [];
   const entry = Object.values(errors).find((e) => e.errCode === errCode);
   if (!entry) return [`errCode ${errCode} is not listed under x-errors`];
-  return entry.status === exchange.status ? [] : [`errCode ${errCode} is listed with HTTP ${entry.status}, answered ${exchange.status}`];
+  return entry.status === exchange.status
+    ? []
+    : [`errCode ${errCode} is listed with HTTP ${entry.status}, answered ${exchange.status}`];
 }
 
 function checkOperation(api: OpenAPIBackend, operation: Operation, exchange: Exchange, contentType: string): string[] {
@@ -44,7 +46,8 @@ function checkOperation(api: OpenAPIBackend, operation: Operation, exchange: Exc
   const declared = responses[String(exchange.status)];
   if (!declared) return [`${operation.operationId} does not declare status ${exchange.status}`];
   const types = Object.keys(declared.content ?? {});
-  if (!types.some((type) => contentType.startsWith(type))) return [`content-type ${contentType} is not one of ${types.join(', ')}`];
+  if (!types.some((type) => contentType.startsWith(type)))
+    return [`content-type ${contentType} is not one of ${types.join(', ')}`];
   if (!contentType.startsWith('application/json')) return [];
   const body = JSON.parse(exchange.text) as unknown;
   const problems = [
@@ -57,25 +60,44 @@ function checkOperation(api: OpenAPIBackend, operation: Operation, exchange: Exc
 /** Throws, naming every mismatch, when a response is not what openapi.yaml says it may be. */
 export async function assertMatchesSpec(exchange: Exchange): Promise<void> {
   const { api, errorEnvelope } = await load();
-  const operation = exchange.beforeRouting ? undefined : api.matchOperation({ method: exchange.method === 'HEAD' ? 'GET' : exchange.method, path: exchange.url, headers: {} });
-  const expected = { ...responseHeaders, ...((operation as (Operation & { 'x-response-headers'?: object }) | undefined)?.['x-response-headers'] ?? {}) };
+  const operation = exchange.beforeRouting
+    ? undefined
+    : api.matchOperation({
+        method: exchange.method === 'HEAD' ? 'GET' : exchange.method,
+        path: exchange.url,
+        headers: {},
+      });
+  const expected = {
+    ...responseHeaders,
+    ...((operation as (Operation & { 'x-response-headers'?: object }) | undefined)?.['x-response-headers'] ?? {}),
+  };
   const missing = Object.entries(expected).filter(([name, value]) => exchange.headers[name] !== value);
-  if (missing.length) throw new Error(`${exchange.method} ${exchange.url} → ${exchange.status} lacks x-response-headers: ${missing.map(([name]) => name).join(', ')}`);
+  if (missing.length)
+    throw new Error(
+      `${exchange.method} ${exchange.url} → ${exchange.status} lacks x-response-headers: ${missing.map(([name]) => name).join(', ')}`,
+    );
   if (!new RegExp(requestId.pattern).test(String(exchange.headers[requestId.header] ?? ''))) {
-    throw new Error(`${exchange.method} ${exchange.url} → ${exchange.status} has no ${requestId.header} matching ${requestId.pattern}`);
+    throw new Error(
+      `${exchange.method} ${exchange.url} → ${exchange.status} has no ${requestId.header} matching ${requestId.pattern}`,
+    );
   }
   if (exchange.method === 'HEAD') return;
   const contentType = String(exchange.headers['content-type'] ?? '');
   let problems: string[];
   if (operation) {
     problems = checkOperation(api, operation, exchange, contentType);
-  } else if (!contentType.startsWith('application/json') || (!exchange.beforeRouting && ![404, 405].includes(exchange.status))) {
+  } else if (
+    !contentType.startsWith('application/json') ||
+    (!exchange.beforeRouting && ![404, 405].includes(exchange.status))
+  ) {
     problems = [`no operation matches, so only a JSON 404 or 405 may answer, not ${exchange.status} ${contentType}`];
   } else {
     const body = JSON.parse(exchange.text) as unknown;
     problems = [...(errorEnvelope(body) ? [] : ['body is not an ErrorEnvelope']), ...checkErrorTable(exchange, body)];
   }
   if (problems.length) {
-    throw new Error(`${exchange.method} ${exchange.url} → ${exchange.status} does not match openapi.yaml:\n  ${problems.join('\n  ')}\n  body: ${exchange.text.slice(0, 500)}`);
+    throw new Error(
+      `${exchange.method} ${exchange.url} → ${exchange.status} does not match openapi.yaml:\n  ${problems.join('\n  ')}\n  body: ${exchange.text.slice(0, 500)}`,
+    );
   }
 }

@@ -13,12 +13,28 @@ export class Tally {
     this.counts.set(what, (this.counts.get(what) ?? 0) + 1);
   }
   toString(): string {
-    return [...this.counts].sort(([a], [b]) => a.localeCompare(b)).map(([what, n]) => `${what}: ${n}`).join(', ');
+    return [...this.counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([what, n]) => `${what}: ${n}`)
+      .join(', ');
   }
 }
 
-export async function holds<T>(t: Test, name: string, property: fc.IAsyncPropertyWithHooks<T>, runs: number, tally?: Tally): Promise<void> {
-  const details = await fc.check(property, { seed: fuzzSeed, numRuns: Math.max(1, Math.round(runs * scale)), interruptAfterTimeLimit: 60_000 });
+export async function holds<T>(
+  t: Test,
+  name: string,
+  property: fc.IAsyncPropertyWithHooks<T>,
+  runs: number,
+  tally?: Tally,
+): Promise<void> {
+  const details = await fc.check(property, {
+    seed: fuzzSeed,
+    numRuns: Math.max(1, Math.round(runs * scale)),
+    interruptAfterTimeLimit: 60_000,
+  });
   if (details.failed) t.fail(`${name}\nreplay with FUZZ_SEED=${fuzzSeed}\n${fc.defaultReportMessage(details)}`);
-  else t.pass(`${name}: ${details.numRuns} runs, seed ${fuzzSeed}${details.interrupted ? ' (stopped at the time cap)' : ''}${tally ? ` (${tally})` : ''}`);
+  else
+    t.pass(
+      `${name}: ${details.numRuns} runs, seed ${fuzzSeed}${details.interrupted ? ' (stopped at the time cap)' : ''}${tally ? ` (${tally})` : ''}`,
+    );
 }

@@ -8,7 +8,10 @@ const at = "'2024-06-09 10:00:00.000'";
 /** A dump as mysqldump 8 writes it, of the original's `role` and `users` tables. */
 export function dump(bulk: number): string {
   const shared = hash('bulk-password');
-  const many = Array.from({ length: bulk }, (_, k) => `(${100 + k},${at},${at},NULL,'bulk-uid-${k}','bulk${k}','${shared}',1,2)`).join(',');
+  const many = Array.from(
+    { length: bulk },
+    (_, k) => `(${100 + k},${at},${at},NULL,'bulk-uid-${k}','bulk${k}','${shared}',1,2)`,
+  ).join(',');
   return `-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)
 --
 -- Host: localhost    Database: cloud
@@ -59,4 +62,3 @@ INSERT INTO \`users\` VALUES ${many};
 UNLOCK TABLES;
 `;
 }
-

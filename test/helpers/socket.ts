@@ -1,9 +1,10 @@
 // Raw HTTP over TCP, for what inject cannot send: requests that are slow, oversized or not HTTP at all. Every
 // answer read here passes the shared spec check.
-import { connect, type Socket } from 'node:net';
+
 import type { AddressInfo } from 'node:net';
-import { assertMatchesSpec } from './contract.js';
+import { connect, type Socket } from 'node:net';
 import type { Reply, TestApp } from './app.js';
+import { assertMatchesSpec } from './contract.js';
 
 /** The app's port on 127.0.0.1, listening from the first call on. */
 export async function listen(app: TestApp): Promise<number> {
@@ -40,7 +41,11 @@ function parse(raw: string): Reply {
  * Connects, lets `send` write (and keep writing), and resolves once the server closes the connection, or
  * rejects after `limitMs` if it has not. `send` is stopped when the connection closes.
  */
-export function rawExchange(port: number, send: (socket: Socket, closed: () => boolean) => void | Promise<void>, limitMs = 15_000): Promise<RawOutcome> {
+export function rawExchange(
+  port: number,
+  send: (socket: Socket, closed: () => boolean) => void | Promise<void>,
+  limitMs = 15_000,
+): Promise<RawOutcome> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const socket = connect(port, '127.0.0.1');
@@ -59,17 +64,26 @@ export function rawExchange(port: number, send: (socket: Socket, closed: () => b
       const closedAfter = Date.now() - started;
       if (!raw) return resolve({ closedAfter });
       const reply = parse(raw);
-      assertMatchesSpec({ method: '', url: '', status: reply.status, headers: reply.headers, text: reply.text, beforeRouting: true }).then(
-        () => resolve({ reply, closedAfter }),
-        reject,
-      );
+      assertMatchesSpec({
+        method: '',
+        url: '',
+        status: reply.status,
+        headers: reply.headers,
+        text: reply.text,
+        beforeRouting: true,
+      }).then(() => resolve({ reply, closedAfter }), reject);
     });
     socket.on('connect', () => void Promise.resolve(send(socket, () => done)).catch(() => {}));
   });
 }
 
 /** Writes `parts` one at a time, `everyMs` apart, until they run out or the connection closes. */
-export async function trickle(socket: Socket, closed: () => boolean, parts: Iterable<string>, everyMs: number): Promise<void> {
+export async function trickle(
+  socket: Socket,
+  closed: () => boolean,
+  parts: Iterable<string>,
+  everyMs: number,
+): Promise<void> {
   for (const part of parts) {
     if (closed()) return;
     socket.write(part);

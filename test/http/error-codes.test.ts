@@ -3,7 +3,7 @@
 import t from 'tap';
 import { errors } from '../../generated/errors.js';
 import { createPasswords } from '../../src/accounts/passwords.js';
-import { admin, startApp, type Reply, type TestApp } from '../helpers/app.js';
+import { admin, type Reply, startApp, type TestApp } from '../helpers/app.js';
 import { listen, rawExchange } from '../helpers/socket.js';
 
 type ErrorName = keyof typeof errors;
@@ -14,7 +14,8 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
   const as = { headers: { token } };
   await app.register('plain', 'plain-password');
   const plain = { headers: { token: (await app.login('plain', 'plain-password')).json.data.token as string } };
-  const settings = (payload: object) => app.call({ method: 'POST', url: '/api/v1/system/safe/settings', ...as, payload });
+  const settings = (payload: object) =>
+    app.call({ method: 'POST', url: '/api/v1/system/safe/settings', ...as, payload });
 
   const triggers: Record<ErrorName, (app: TestApp) => Promise<Reply>> = {
     internal: async () => {
@@ -23,13 +24,19 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
       await broken.register('victim', 'victim-password');
       return broken.login('victim', 'victim-password');
     },
-    paramsInvalid: (a) => a.call({ method: 'POST', url: '/api/v1/user/login', payload: { username: 42, password: 'x' } }),
+    paramsInvalid: (a) =>
+      a.call({ method: 'POST', url: '/api/v1/user/login', payload: { username: 42, password: 'x' } }),
     badCredentials: (a) => a.login('plain', 'not-the-password'),
     registerFailed: (a) => a.register('plain', 'plain-password'),
     userNotFound: (a) => a.call({ url: '/api/v1/user/4242', ...as }),
     roleNotFound: (a) => a.call({ method: 'DELETE', url: '/api/v1/role/4242', ...as }),
     userDisabled: async (a) => {
-      await a.call({ method: 'POST', url: '/api/v1/user/update', ...as, payload: { username: 'sleepy', status: false } });
+      await a.call({
+        method: 'POST',
+        url: '/api/v1/user/update',
+        ...as,
+        payload: { username: 'sleepy', status: false },
+      });
       return a.login('sleepy', 'sleepy-password');
     },
     unauthorized: (a) => a.call({ url: '/api/v1/user/list' }),
@@ -41,14 +48,30 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
     },
     passwordExpired: async (a) => {
       const id = (await a.call({ url: '/api/v1/user/list?keyword=expiring', ...as })).json.data.items[0].id as number;
-      await a.call({ method: 'POST', url: `/api/v1/user/${id}/resetPassword`, ...as, payload: { new_password: 'temporary-pass' } });
+      await a.call({
+        method: 'POST',
+        url: `/api/v1/user/${id}/resetPassword`,
+        ...as,
+        payload: { new_password: 'temporary-pass' },
+      });
       const expired = (await a.login('expiring', 'temporary-pass')).json.data.token as string;
       return a.call({ url: '/api/v1/user/list', headers: { token: expired } });
     },
     notFound: (a) => a.call({ url: '/nowhere' }),
     methodNotAllowed: (a) => a.call({ method: 'PATCH', url: '/api/v1/user/list' }),
-    payloadTooLarge: (a) => a.call({ method: 'POST', url: '/api/v1/user/login', payload: { username: 'x', password: 'x'.repeat(1024 * 1024) } }),
-    unsupportedMediaType: (a) => a.call({ method: 'POST', url: '/api/v1/user/login', headers: { 'content-type': 'text/plain' }, payload: 'hello' }),
+    payloadTooLarge: (a) =>
+      a.call({
+        method: 'POST',
+        url: '/api/v1/user/login',
+        payload: { username: 'x', password: 'x'.repeat(1024 * 1024) },
+      }),
+    unsupportedMediaType: (a) =>
+      a.call({
+        method: 'POST',
+        url: '/api/v1/user/login',
+        headers: { 'content-type': 'text/plain' },
+        payload: 'hello',
+      }),
     busy: async () => {
       const tight = await startApp(t, {}, { passwords: createPasswords({ concurrency: 1, queue: 0 }) });
       const replies = await Promise.all(Array.from({ length: 4 }, () => tight.login('ghost', 'ghost-password')));
@@ -59,11 +82,34 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
       await limited.login('ghost', 'ghost-password');
       return limited.login('ghost', 'ghost-password');
     },
-    roleExists: (a) => a.call({ method: 'POST', url: '/api/v1/role', ...as, payload: { name: 'Admins', code: 'admin', permissions: [] } }),
-    passwordPolicy: (a) => a.call({ method: 'POST', url: '/api/v1/user/changePassword', ...plain, payload: { old_password: 'plain-password', new_password: 'short' } }),
-    lastAdmin: (a) => a.call({ method: 'POST', url: '/api/v1/user/update', ...as, payload: { username: admin.username, status: false } }),
+    roleExists: (a) =>
+      a.call({
+        method: 'POST',
+        url: '/api/v1/role',
+        ...as,
+        payload: { name: 'Admins', code: 'admin', permissions: [] },
+      }),
+    passwordPolicy: (a) =>
+      a.call({
+        method: 'POST',
+        url: '/api/v1/user/changePassword',
+        ...plain,
+        payload: { old_password: 'plain-password', new_password: 'short' },
+      }),
+    lastAdmin: (a) =>
+      a.call({
+        method: 'POST',
+        url: '/api/v1/user/update',
+        ...as,
+        payload: { username: admin.username, status: false },
+      }),
     roleInUse: async (a) => {
-      const role = await a.call({ method: 'POST', url: '/api/v1/role', ...as, payload: { name: 'Held', code: 'held', permissions: [] } });
+      const role = await a.call({
+        method: 'POST',
+        url: '/api/v1/role',
+        ...as,
+        payload: { name: 'Held', code: 'held', permissions: [] },
+      });
       const id = (await a.call({ url: '/api/v1/user/list?keyword=plain', ...as })).json.data.items[0].id as number;
       await a.call({ method: 'PUT', url: `/api/v1/user/${id}/role`, ...as, payload: { role_id: role.json.data.id } });
       return a.call({ method: 'DELETE', url: `/api/v1/role/${role.json.data.id}`, ...as });
@@ -84,7 +130,13 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
     },
     pageTooDeep: (a) => a.call({ url: '/api/v1/user/list?page=101&pageSize=100', ...as }),
     cursorInvalid: (a) => a.call({ url: '/api/v1/audit?cursor=bm90LWFuLWlk', ...as }),
-    headersTooLarge: async (a) => (await rawExchange(await listen(a), (socket) => void socket.write(`GET / HTTP/1.1\r\nx: ${'a'.repeat(20_000)}\r\n\r\n`))).reply!,
+    headersTooLarge: async (a) =>
+      (
+        await rawExchange(
+          await listen(a),
+          (socket) => void socket.write(`GET / HTTP/1.1\r\nx: ${'a'.repeat(20_000)}\r\n\r\n`),
+        )
+      ).reply!,
   };
   for (const name of ['sleepy', 'locky', 'expiring']) await app.register(name, `${name}-password`);
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import t from 'tap';
 import { loadSpec } from '../../src/http/contract/spec.js';
-import { admin, onPostgres, startApp, type Reply, type TestApp } from '../helpers/app.js';
+import { admin, onPostgres, type Reply, startApp, type TestApp } from '../helpers/app.js';
 import { invalidRequests, oddHeaders, takesInput, validRequests, type WireRequest } from '../helpers/arbitraries.js';
 import { holds, Tally } from '../helpers/fuzz.js';
 
@@ -30,14 +30,23 @@ const callers = fc.constantFrom<Caller>('admin', 'plain', 'none');
 for (const operation of operations) {
   t.test(operation.operationId!, async (t) => {
     const app = await startApp(t, { admin });
-    const tokens: Record<Caller, string | undefined> = { admin: await app.adminToken(), plain: await app.tokenFor('plain'), none: undefined };
+    const tokens: Record<Caller, string | undefined> = {
+      admin: await app.adminToken(),
+      plain: await app.tokenFor('plain'),
+      none: undefined,
+    };
     await app.register('other', 'other-password');
     // User names and role codes the database holds, for valid requests to use now and then. (Not passwords: a
     // valid request may carry one in its URL, which the log scan would rightly flag.)
     const names = [admin.username, 'plain', 'other', 'admin', 'user'];
     const send = (request: WireRequest, caller: Caller, headers: Record<string, string> = {}): Promise<Reply> => {
       const token = tokens[caller];
-      return app.call({ method: request.method as 'GET', url: request.url, payload: request.payload, headers: { ...headers, ...request.headers, ...(token ? { token } : {}) } });
+      return app.call({
+        method: request.method as 'GET',
+        url: request.url,
+        payload: request.payload,
+        headers: { ...headers, ...request.headers, ...(token ? { token } : {}) },
+      });
     };
 
     if (takesInput(operation)) {
@@ -49,7 +58,8 @@ for (const operation of operations) {
         fc.asyncProperty(invalidRequests(operation), callers, async (request, caller) => {
           const reply = await send(request, caller);
           tally.add(`${reply.status} ${request.why.split(':')[0]!.split(' ').slice(0, 2).join(' ')}`);
-          if (![400, 404, 413, 415].includes(reply.status)) throw new Error(`${request.why}: answered ${reply.status} ${reply.text.slice(0, 300)}`);
+          if (![400, 404, 413, 415].includes(reply.status))
+            throw new Error(`${request.why}: answered ${reply.status} ${reply.text.slice(0, 300)}`);
           if ((await snapshot(app)) !== before) throw new Error(`${request.why}: the database changed`);
         }),
         80,
@@ -64,7 +74,8 @@ for (const operation of operations) {
       fc.asyncProperty(validRequests(operation, names), callers, oddHeaders, async (request, caller, headers) => {
         const reply = await send(request, caller, headers);
         tally.add(`${reply.status} ${reply.json?.errCode ?? ''}`.trim());
-        if (reply.status >= 500 || reply.json?.errCode === 1002) throw new Error(`answered ${reply.status} ${reply.text.slice(0, 300)}`);
+        if (reply.status >= 500 || reply.json?.errCode === 1002)
+          throw new Error(`answered ${reply.status} ${reply.text.slice(0, 300)}`);
       }),
       hashing.has(operation.operationId!) ? 15 : 40,
       tally,

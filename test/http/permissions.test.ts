@@ -1,7 +1,8 @@
 // Every operation that states `x-permission` in the spec is refused (403, errCode 1009) to a role without it and
 // served to a role holding only that permission: driven from openapi.yaml, not a list kept here.
-import t from 'tap';
+
 import type { Operation } from 'openapi-backend';
+import t from 'tap';
 import { loadSpec } from '../../src/http/contract/spec.js';
 import { admin, startApp, type TestApp } from '../helpers/app.js';
 
@@ -9,9 +10,14 @@ const nobody = 999_999;
 
 // The request body's first example, with ids pointing at nobody, so that a served call changes nothing.
 function exampleBody(operation: Operation): object | undefined {
-  const media = (operation.requestBody as { content?: Record<string, { examples?: Record<string, { value: object }> }> } | undefined)?.content?.['application/json'];
+  const media = (
+    operation.requestBody as { content?: Record<string, { examples?: Record<string, { value: object }> }> } | undefined
+  )?.content?.['application/json'];
   const example = Object.values(media?.examples ?? {})[0]?.value;
-  return example && JSON.parse(JSON.stringify(example), (key, value: unknown) => (key === 'ids' ? [nobody] : value)) as object;
+  return (
+    example &&
+    (JSON.parse(JSON.stringify(example), (key, value: unknown) => (key === 'ids' ? [nobody] : value)) as object)
+  );
 }
 
 function request(operation: Operation, token: string) {
@@ -25,10 +31,20 @@ function request(operation: Operation, token: string) {
 }
 
 async function tokenWith(app: TestApp, adminToken: string, name: string, permissions: string[]): Promise<string> {
-  const role = await app.call({ method: 'POST', url: '/api/v1/role', headers: { token: adminToken }, payload: { name, code: name.toLowerCase(), permissions } });
+  const role = await app.call({
+    method: 'POST',
+    url: '/api/v1/role',
+    headers: { token: adminToken },
+    payload: { name, code: name.toLowerCase(), permissions },
+  });
   const token = await app.tokenFor(name);
   const { id } = (await app.call({ url: '/api/v1/user/list', headers: { token } })).json.data.user;
-  await app.call({ method: 'PUT', url: `/api/v1/user/${id}/role`, headers: { token: adminToken }, payload: { role_id: role.json.data.id } });
+  await app.call({
+    method: 'PUT',
+    url: `/api/v1/user/${id}/role`,
+    headers: { token: adminToken },
+    payload: { role_id: role.json.data.id },
+  });
   return (await app.login(name)).json.data.token as string;
 }
 
@@ -57,7 +73,13 @@ t.test('the admin role holds every permission; the user role none', async (t) =>
   const roles = (await app.call({ url: '/api/v1/role', headers: { token: await app.adminToken() } })).json.data.items;
   const api = await loadSpec();
   const all = (api.definition.components!.schemas!.Permission as { enum: string[] }).enum;
-  t.same(roles.map((r: { code: string; permissions: string[] }) => [r.code, r.permissions]), [['admin', all], ['user', []]]);
+  t.same(
+    roles.map((r: { code: string; permissions: string[] }) => [r.code, r.permissions]),
+    [
+      ['admin', all],
+      ['user', []],
+    ],
+  );
 });
 
 t.test('x-permission-for-others: own data always, others only with the permission', async (t) => {
@@ -66,12 +88,20 @@ t.test('x-permission-for-others: own data always, others only with the permissio
   const token = await app.tokenFor('self');
   const me = (await app.call({ url: '/api/v1/user/list', headers: { token } })).json.data.user;
   t.equal((await app.call({ url: `/api/v1/user/${me.id}`, headers: { token } })).status, 200, 'own account');
-  t.equal((await app.call({ url: `/api/v1/user/${me.id}/loginRecords`, headers: { token } })).status, 200, 'own login records');
+  t.equal(
+    (await app.call({ url: `/api/v1/user/${me.id}/loginRecords`, headers: { token } })).status,
+    200,
+    'own login records',
+  );
   const other = await app.call({ url: '/api/v1/user/1', headers: { token } });
   t.same([other.status, other.json.errMsg], [403, 'permission denied: needs user:read']);
   const records = await app.call({ url: '/api/v1/user/1/loginRecords', headers: { token } });
   t.same([records.status, records.json.errMsg], [403, 'permission denied: needs audit:read']);
-  t.equal((await app.call({ url: `/api/v1/user/${me.id}`, headers: { token: adminToken } })).json.data.username, 'self', 'an administrator reads anyone');
+  t.equal(
+    (await app.call({ url: `/api/v1/user/${me.id}`, headers: { token: adminToken } })).json.data.username,
+    'self',
+    'an administrator reads anyone',
+  );
   t.equal((await app.call({ url: `/api/v1/user/${me.id}/loginRecords`, headers: { token: adminToken } })).status, 200);
   const missing = await app.call({ url: `/api/v1/user/${nobody}`, headers: { token: adminToken } });
   t.same([missing.status, missing.json.errCode], [404, 1005]);

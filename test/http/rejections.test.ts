@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import t from 'tap';
-import { startApp, type TestApp } from '../helpers/app.js';
 import { bodyLimit } from '../../src/app.js';
+import { startApp, type TestApp } from '../helpers/app.js';
 
 const register = '/api/v1/user/register';
 
@@ -23,14 +23,35 @@ t.test('bodies outside the contract answer 400 errCode 1002 naming the field, an
     ['empty body', '', /body is empty/],
     ['no body', undefined, /body is required/],
     ['prototype pollution', '{"__proto__": {"x": 1}, "username": "a", "password": "x"}', /parameters format error/],
-    ['over-long name', JSON.stringify({ username: 'x'.repeat(65), password: 'x' }), /body\.username must NOT have more than 64 characters/],
+    [
+      'over-long name',
+      JSON.stringify({ username: 'x'.repeat(65), password: 'x' }),
+      /body\.username must NOT have more than 64 characters/,
+    ],
     ['repeated key', '{"username": "a", "password": "x", "username": "b"}', /body repeats the key "username"/],
-    ['repeated key, spelled with an escape', '{"username": "a", "password": "x", "user\\u006eame": "b"}', /body repeats the key "username"/],
-    ['invalid UTF-8', Buffer.concat([Buffer.from('{"username": "a'), Buffer.from([0xff, 0xfe]), Buffer.from('", "password": "x"}')]), /body is not valid UTF-8/],
-    ['nested 100,000 deep', `{"username": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "password": "x"}`, /body\.username must be string/],
+    [
+      'repeated key, spelled with an escape',
+      '{"username": "a", "password": "x", "user\\u006eame": "b"}',
+      /body repeats the key "username"/,
+    ],
+    [
+      'invalid UTF-8',
+      Buffer.concat([Buffer.from('{"username": "a'), Buffer.from([0xff, 0xfe]), Buffer.from('", "password": "x"}')]),
+      /body is not valid UTF-8/,
+    ],
+    [
+      'nested 100,000 deep',
+      `{"username": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "password": "x"}`,
+      /body\.username must be string/,
+    ],
   ];
   for (const [name, payload, message] of cases) {
-    const reply = await app.call({ method: 'POST', url: register, headers: payload === undefined ? {} : json, payload });
+    const reply = await app.call({
+      method: 'POST',
+      url: register,
+      headers: payload === undefined ? {} : json,
+      payload,
+    });
     t.equal(reply.status, 400, name);
     t.equal(reply.json.errCode, 1002, name);
     t.match(reply.json.errMsg, /^parameters format error: /, name);
@@ -42,7 +63,12 @@ t.test('bodies outside the contract answer 400 errCode 1002 naming the field, an
 t.test('a body over 1 MiB answers 413', async (t) => {
   const app = await startApp(t);
   const payload = JSON.stringify({ username: 'big', password: 'x'.repeat(bodyLimit) });
-  const reply = await app.call({ method: 'POST', url: register, headers: { 'content-type': 'application/json' }, payload });
+  const reply = await app.call({
+    method: 'POST',
+    url: register,
+    headers: { 'content-type': 'application/json' },
+    payload,
+  });
   t.equal(reply.status, 413);
   t.equal(reply.json.errCode, 1014);
   t.equal(await countUsers(app), 0);
@@ -51,7 +77,12 @@ t.test('a body over 1 MiB answers 413', async (t) => {
 t.test('a body that is not JSON answers 415', async (t) => {
   const app = await startApp(t);
   for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
-    const reply = await app.call({ method: 'POST', url: register, headers: { 'content-type': type }, payload: 'username=a&password=b' });
+    const reply = await app.call({
+      method: 'POST',
+      url: register,
+      headers: { 'content-type': type },
+      payload: 'username=a&password=b',
+    });
     t.equal(reply.status, 415, type);
     t.equal(reply.json.errCode, 1015);
   }
@@ -69,7 +100,11 @@ t.test('an unknown route answers 404, a known route with the wrong method 405 wi
   t.equal(wrong.headers.allow, 'GET, HEAD');
   const putRegister = await app.call({ method: 'PUT', url: register });
   t.equal(putRegister.status, 405);
-  t.equal(putRegister.headers.allow, 'POST, GET, HEAD', 'the methods of /user/register and of /user/{id}, which it also matches');
+  t.equal(
+    putRegister.headers.allow,
+    'POST, GET, HEAD',
+    'the methods of /user/register and of /user/{id}, which it also matches',
+  );
   const getRegister = await app.call({ url: register });
   t.equal(getRegister.status, 400, 'GET /user/register is getUser with a non-integer id, as the spec routes it');
   t.match(getRegister.json.errMsg, /path\.id must be integer/);

@@ -4,8 +4,8 @@
 import t from 'tap';
 import { errors } from '../../generated/errors.js';
 import { startApp } from '../helpers/app.js';
-import { listen, rawExchange, trickle } from '../helpers/socket.js';
 import { fetchChecked } from '../helpers/server.js';
+import { listen, rawExchange, trickle } from '../helpers/socket.js';
 
 const slowest = { headersTimeoutSeconds: 1, requestTimeoutSeconds: 2 };
 // Generous: the point is that the connection is cut at all, not how fast (the checker runs every second).
@@ -21,7 +21,12 @@ t.test('headers that never finish: 408 and closed, while other clients are serve
   const slow = Array.from({ length: 20 }, () =>
     rawExchange(port, async (socket, closed) => {
       socket.write('GET /api/v1/platform/ping HTTP/1.1\r\nHost: x\r\n');
-      await trickle(socket, closed, forever((i) => `x-slow-${i}: y\r\n`), 200);
+      await trickle(
+        socket,
+        closed,
+        forever((i) => `x-slow-${i}: y\r\n`),
+        200,
+      );
     }),
   );
   const ping = await fetchChecked(`http://127.0.0.1:${port}/api/v1/platform/ping`);
@@ -43,11 +48,16 @@ t.test('a body that trickles: 408, closed, and nothing is written', async (t) =>
   const app = await startApp(t, slowest);
   const body = JSON.stringify({ username: 'trickler', password: 'trickler-password' });
   const outcome = await rawExchange(await listen(app), async (socket, closed) => {
-    socket.write(`POST /api/v1/user/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    socket.write(
+      `POST /api/v1/user/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
     await trickle(socket, closed, body, 300);
   });
   t.same([outcome.reply?.status, outcome.reply?.json?.errCode], [408, errors.requestTimeout.errCode]);
-  t.ok(outcome.closedAfter < body.length * 300, `cut off after ${outcome.closedAfter} ms, before the body was complete`);
+  t.ok(
+    outcome.closedAfter < body.length * 300,
+    `cut off after ${outcome.closedAfter} ms, before the body was complete`,
+  );
   t.same(await app.query('select id from users where username = ?', 'trickler'), []);
 });
 

@@ -19,29 +19,77 @@ interface Genuine {
   claims: Claims;
 }
 
-const segment = (part: unknown) => Buffer.from(typeof part === 'string' ? part : JSON.stringify(part)).toString('base64url');
+const segment = (part: unknown) =>
+  Buffer.from(typeof part === 'string' ? part : JSON.stringify(part)).toString('base64url');
 
 /** Alterations whose result no one without the secret could have signed. */
 const forgeries = (g: Genuine): fc.Arbitrary<[string, string]> => {
   const [header, payload, signature] = g.token.split('.') as [string, string, string];
   return fc.oneof(
-    fc.constantFrom('none', 'None', 'NONE', 'nOnE').map((alg): [string, string] => [`alg ${alg}`, `${segment({ alg, typ: 'JWT' })}.${payload}.`]),
     fc
-      .tuple(fc.constantFrom('HS256', 'HS384', 'RS256', 'ES256', 'PS256', 'hs512', 'HS512 ', ''), fc.constantFrom('sha256', 'sha384', 'sha512'))
+      .constantFrom('none', 'None', 'NONE', 'nOnE')
+      .map((alg): [string, string] => [`alg ${alg}`, `${segment({ alg, typ: 'JWT' })}.${payload}.`]),
+    fc
+      .tuple(
+        fc.constantFrom('HS256', 'HS384', 'RS256', 'ES256', 'PS256', 'hs512', 'HS512 ', ''),
+        fc.constantFrom('sha256', 'sha384', 'sha512'),
+      )
       // RS256 signed as HMAC with the secret: the classic confusion of a public key with an HMAC secret.
-      .map(([alg, digest]): [string, string] => [`alg ${JSON.stringify(alg)} HMAC-${digest}`, forge({ alg, typ: 'JWT' }, g.claims, testSecret, digest)]),
+      .map(([alg, digest]): [string, string] => [
+        `alg ${JSON.stringify(alg)} HMAC-${digest}`,
+        forge({ alg, typ: 'JWT' }, g.claims, testSecret, digest),
+      ]),
     fc.constant(0).map((): [string, string] => {
       const body = `${segment({ alg: 'RS256', typ: 'JWT' })}.${payload}`;
-      return ['RS256 with a key of its own', `${body}.${sign('sha256', Buffer.from(body), rsaKey).toString('base64url')}`];
+      return [
+        'RS256 with a key of its own',
+        `${body}.${sign('sha256', Buffer.from(body), rsaKey).toString('base64url')}`,
+      ];
     }),
-    fc.string({ minLength: 32, maxLength: 80 }).map((secret): [string, string] => ['another secret', forge(hs512, g.claims, secret)]),
+    fc
+      .string({ minLength: 32, maxLength: 80 })
+      .map((secret): [string, string] => ['another secret', forge(hs512, g.claims, secret)]),
     // One character changed anywhere but the signature's last, whose low bits base64url does not use.
-    fc.tuple(fc.nat({ max: g.token.length - 2 }), fc.constantFrom(...'ABCxyz019-_.=+/ ')).filter(([at, c]) => g.token[at] !== c).map(([at, c]): [string, string] => [`character ${at} → ${JSON.stringify(c)}`, g.token.slice(0, at) + c + g.token.slice(at + 1)]),
-    fc.jsonValue({ maxDepth: 2 }).map((value): [string, string] => ['claims replaced, signature kept', `${header}.${segment(value as object)}.${signature}`]),
-    fc.record({ kid: fc.constantFrom('../../../../dev/null', "' or 1=1 --", ''), jku: fc.constant('https://attacker.example/jwks.json'), jwk: fc.constant({ kty: 'oct', k: segment('x') }) }, { requiredKeys: [] })
+    fc
+      .tuple(fc.nat({ max: g.token.length - 2 }), fc.constantFrom(...'ABCxyz019-_.=+/ '))
+      .filter(([at, c]) => g.token[at] !== c)
+      .map(([at, c]): [string, string] => [
+        `character ${at} → ${JSON.stringify(c)}`,
+        g.token.slice(0, at) + c + g.token.slice(at + 1),
+      ]),
+    fc
+      .jsonValue({ maxDepth: 2 })
+      .map((value): [string, string] => [
+        'claims replaced, signature kept',
+        `${header}.${segment(value as object)}.${signature}`,
+      ]),
+    fc
+      .record(
+        {
+          kid: fc.constantFrom('../../../../dev/null', "' or 1=1 --", ''),
+          jku: fc.constant('https://attacker.example/jwks.json'),
+          jwk: fc.constant({ kty: 'oct', k: segment('x') }),
+        },
+        { requiredKeys: [] },
+      )
       .filter((extra) => Object.keys(extra).length > 0)
-      .map((extra): [string, string] => ['header fields added, signature kept', `${segment({ ...hs512, ...extra })}.${payload}.${signature}`]),
-    fc.constantFrom(`${header}.${payload}`, `${header}.${payload}.${signature}.${signature}`, `${payload}.${header}.${signature}`, `${g.token}=`, `${g.token}.`, 'null', '..', '', `${header}..${signature}`).map((token): [string, string] => ['rearranged', token]),
+      .map((extra): [string, string] => [
+        'header fields added, signature kept',
+        `${segment({ ...hs512, ...extra })}.${payload}.${signature}`,
+      ]),
+    fc
+      .constantFrom(
+        `${header}.${payload}`,
+        `${header}.${payload}.${signature}.${signature}`,
+        `${payload}.${header}.${signature}`,
+        `${g.token}=`,
+        `${g.token}.`,
+        'null',
+        '..',
+        '',
+        `${header}..${signature}`,
+      )
+      .map((token): [string, string] => ['rearranged', token]),
     fc.string({ maxLength: 8192 }).map((token): [string, string] => ['noise', token]),
   );
 };
@@ -49,25 +97,55 @@ const forgeries = (g: Genuine): fc.Arbitrary<[string, string]> => {
 /** Tokens signed with the real secret whose claims must still be refused. */
 const refusedClaims = (g: Genuine): fc.Arbitrary<[string, string]> => {
   const t0 = now();
-  const withClaims = (why: string, change: (c: Claims) => Claims) => fc.constant(0).map((): [string, string] => [why, forge(hs512, change({ ...g.claims }))]);
-  const without = (claim: string) => withClaims(`no ${claim}`, (c) => {
-    delete c[claim];
-    return c;
-  });
+  const withClaims = (why: string, change: (c: Claims) => Claims) =>
+    fc.constant(0).map((): [string, string] => [why, forge(hs512, change({ ...g.claims }))]);
+  const without = (claim: string) =>
+    withClaims(`no ${claim}`, (c) => {
+      delete c[claim];
+      return c;
+    });
   return fc.oneof(
-    fc.integer({ min: 1, max: 10 ** 8 }).map((ago): [string, string] => [`expired ${ago}s ago`, forge(hs512, { ...g.claims, iat: t0 - ago - 60, exp: t0 - ago })]),
-    fc.integer({ min: 5, max: 10 ** 8 }).map((ahead): [string, string] => [`not valid for ${ahead}s`, forge(hs512, { ...g.claims, nbf: t0 + ahead })]),
-    fc.integer({ min: 120, max: 10 ** 8 }).map((ahead): [string, string] => [`issued ${ahead}s in the future`, forge(hs512, { ...g.claims, iat: t0 + ahead, exp: t0 + ahead + 3600 })]),
-    fc.integer({ min: 1, max: 10 ** 6 }).map((older): [string, string] => [`lives ${older}s past JWT_TTL`, forge(hs512, { ...g.claims, iat: t0 - 7 * 86_400 - older, exp: t0 + 3600 })]),
-    fc.oneof(fc.string(), fc.constant(undefined), fc.constant(null)).filter((iss) => iss !== 'platform').map((iss): [string, string] => [`iss ${JSON.stringify(iss)}`, forge(hs512, { ...g.claims, iss })]),
+    fc
+      .integer({ min: 1, max: 10 ** 8 })
+      .map((ago): [string, string] => [
+        `expired ${ago}s ago`,
+        forge(hs512, { ...g.claims, iat: t0 - ago - 60, exp: t0 - ago }),
+      ]),
+    fc
+      .integer({ min: 5, max: 10 ** 8 })
+      .map((ahead): [string, string] => [`not valid for ${ahead}s`, forge(hs512, { ...g.claims, nbf: t0 + ahead })]),
+    fc
+      .integer({ min: 120, max: 10 ** 8 })
+      .map((ahead): [string, string] => [
+        `issued ${ahead}s in the future`,
+        forge(hs512, { ...g.claims, iat: t0 + ahead, exp: t0 + ahead + 3600 }),
+      ]),
+    fc
+      .integer({ min: 1, max: 10 ** 6 })
+      .map((older): [string, string] => [
+        `lives ${older}s past JWT_TTL`,
+        forge(hs512, { ...g.claims, iat: t0 - 7 * 86_400 - older, exp: t0 + 3600 }),
+      ]),
+    fc
+      .oneof(fc.string(), fc.constant(undefined), fc.constant(null))
+      .filter((iss) => iss !== 'platform')
+      .map((iss): [string, string] => [`iss ${JSON.stringify(iss)}`, forge(hs512, { ...g.claims, iss })]),
     without('iss'),
     without('exp'),
     without('iat'),
     without('user_id'),
     fc
-      .oneof(fc.integer({ min: 10_000, max: 2 ** 31 }), fc.constantFrom(0, -1, 1.5, 2 ** 53, '1', true, null, [1], { id: 1 }))
+      .oneof(
+        fc.integer({ min: 10_000, max: 2 ** 31 }),
+        fc.constantFrom(0, -1, 1.5, 2 ** 53, '1', true, null, [1], { id: 1 }),
+      )
       .map((id): [string, string] => [`user_id ${JSON.stringify(id)}`, forge(hs512, { ...g.claims, user_id: id })]),
-    fc.integer({ min: 1, max: 1000 }).map((ahead): [string, string] => [`token version ${ahead} ahead`, forge(hs512, { ...g.claims, ver: Number(g.claims.ver ?? 0) + ahead })]),
+    fc
+      .integer({ min: 1, max: 1000 })
+      .map((ahead): [string, string] => [
+        `token version ${ahead} ahead`,
+        forge(hs512, { ...g.claims, ver: Number(g.claims.ver ?? 0) + ahead }),
+      ]),
   );
 };
 
@@ -76,10 +154,20 @@ t.test('no altered, out-of-time or orphaned token is accepted', async (t) => {
   const genuine = async (token: string): Promise<Genuine> => ({ token, claims: claimsOf(token) });
   const live = [await genuine(await app.adminToken()), await genuine(await app.tokenFor('plain'))];
   // Genuine tokens of users who can no longer act: disabled, deleted, logged out.
-  const gone = [await genuine(await app.tokenFor('disabled')), await genuine(await app.tokenFor('deleted')), await genuine(await app.tokenFor('leaver'))];
+  const gone = [
+    await genuine(await app.tokenFor('disabled')),
+    await genuine(await app.tokenFor('deleted')),
+    await genuine(await app.tokenFor('leaver')),
+  ];
   const headers = { token: live[0]!.token };
-  const idOf = async (name: string) => (await app.one<{ id: number }>('select id from users where username = ?', name)).id;
-  await app.call({ method: 'POST', url: '/api/v1/user/update', headers, payload: { username: 'disabled', status: false } });
+  const idOf = async (name: string) =>
+    (await app.one<{ id: number }>('select id from users where username = ?', name)).id;
+  await app.call({
+    method: 'POST',
+    url: '/api/v1/user/update',
+    headers,
+    payload: { username: 'disabled', status: false },
+  });
   await app.call({ method: 'DELETE', url: '/api/v1/user', headers, payload: { ids: [await idOf('deleted')] } });
   await app.call({ method: 'POST', url: '/api/v1/user/logout', headers: { token: gone[2]!.token } });
   for (const g of [...live, ...gone]) {
@@ -104,7 +192,8 @@ t.test('no altered, out-of-time or orphaned token is accepted', async (t) => {
           : { url: path, headers: where === 'header' ? { token } : { authorization: `Bearer ${token}` } },
       );
       // An empty token, or one the header cannot carry, is the same as none: also 401.
-      if (reply.status !== 401 || reply.json.errCode !== 1008) throw new Error(`answered ${reply.status} ${reply.text}`);
+      if (reply.status !== 401 || reply.json.errCode !== 1008)
+        throw new Error(`answered ${reply.status} ${reply.text}`);
     }),
     400,
   );
@@ -117,5 +206,9 @@ t.test('a role claimed in a genuine token gives nothing: the role is read from t
   const settings = await app.call({ url: '/api/v1/system/safe/settings', headers: { token } });
   t.same([settings.status, settings.json.errCode], [403, 1009]);
   const list = await app.call({ url: '/api/v1/user/list', headers: { token } });
-  t.same(list.json.data.items.map((u: { username: string }) => u.username), ['climber'], 'sees only itself');
+  t.same(
+    list.json.data.items.map((u: { username: string }) => u.username),
+    ['climber'],
+    'sees only itself',
+  );
 });

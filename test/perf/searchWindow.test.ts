@@ -18,7 +18,17 @@ t.test('a share is of the names sampled, each name counted once per trigram', as
 });
 
 t.test('the window is the longest run of rare trigrams; the whole keyword when all or none are rare', async (t) => {
-  const shares = new Map([['use', 1], ['ser', 1], ['er0', 1], ['r00', 0.1], ['000', 0.05], ['007', 0.01], ['077', 0.01], ['777', 0.004], ['770', 0.3]]);
+  const shares = new Map([
+    ['use', 1],
+    ['ser', 1],
+    ['er0', 1],
+    ['r00', 0.1],
+    ['000', 0.05],
+    ['007', 0.01],
+    ['077', 0.01],
+    ['777', 0.004],
+    ['770', 0.3],
+  ]);
   t.equal(searchWindow('user0000777', shares), '00777');
   t.equal(searchWindow('USER0000777', shares), '00777', 'taken from the keyword as sent');
   t.equal(searchWindow('77707', shares), '777', 'of runs as long, the first');
@@ -33,11 +43,14 @@ t.test('an estimate is sampled once, kept ten minutes, then replaced in the back
   let now = 0;
   let samples = 0;
   let fail = false;
-  const estimates = trigramEstimates(async () => {
-    samples++;
-    if (fail) throw new Error('database unavailable');
-    return new Map([['abc', samples]]);
-  }, () => now);
+  const estimates = trigramEstimates(
+    async () => {
+      samples++;
+      if (fail) throw new Error('database unavailable');
+      return new Map([['abc', samples]]);
+    },
+    () => now,
+  );
   const [a, b] = await Promise.all([estimates(), estimates()]);
   t.equal(a, b, 'concurrent first searches share one sample');
   t.equal(samples, 1);

@@ -7,7 +7,8 @@ import { affected, heldTickObject } from '../../src/perf/tickShape.js';
 const root = new URL('../..', import.meta.url).pathname;
 
 t.test('a tick object is held for the life of the process on the affected Node versions only', async (t) => {
-  if (affected(process.version)) t.ok(heldTickObject(), `${process.version}: held (Node still names its nextTick resources TickObject)`);
+  if (affected(process.version))
+    t.ok(heldTickObject(), `${process.version}: held (Node still names its nextTick resources TickObject)`);
   else t.equal(heldTickObject(), undefined, `${process.version}: nothing held`);
 });
 
@@ -23,7 +24,12 @@ t.test('both process entries import it before anything else', async (t) => {
 // the literal's inline cache megamorphic.
 t.test('full GCs with an empty tick queue rebuild the tick object class on the affected versions only', async (t) => {
   const dir = t.testdir();
-  await build({ entryPoints: [`${root}/src/perf/tickShape.ts`], outfile: `${dir}/tickShape.mjs`, format: 'esm', logLevel: 'warning' });
+  await build({
+    entryPoints: [`${root}/src/perf/tickShape.ts`],
+    outfile: `${dir}/tickShape.mjs`,
+    format: 'esm',
+    logLevel: 'warning',
+  });
   writeFileSync(
     `${dir}/ticks.mjs`,
     `if (process.argv[2]) await import('./tickShape.mjs');
@@ -35,11 +41,17 @@ t.test('full GCs with an empty tick queue rebuild the tick object class on the a
   );
   const rebuilds = (...args: string[]) => {
     const log = `${dir}/maps-${args.length}.log`;
-    const run = spawnSync(process.execPath, ['--expose-gc', '--log-maps', `--logfile=${log}`, '--no-logfile-per-isolate', `${dir}/ticks.mjs`, ...args], {
-      env: { PATH: process.env.PATH }, // none of tap's loaders: only the script's own ticks
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--log-maps', `--logfile=${log}`, '--no-logfile-per-isolate', `${dir}/ticks.mjs`, ...args],
+      {
+        env: { PATH: process.env.PATH }, // none of tap's loaders: only the script's own ticks
+      },
+    );
     t.equal(run.status, 0, run.stderr.toString());
-    return readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('map,Transition,') && line.includes('symbol("trigger_async_id_symbol"')).length;
+    return readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('map,Transition,') && line.includes('symbol("trigger_async_id_symbol"')).length;
   };
   const unheld = rebuilds();
   if (affected(process.version)) {

@@ -2,8 +2,9 @@
 // of users, audit or login records, nor by sorting them. On PostgreSQL the tables hold enough rows (analysed) for
 // the planner to choose as it would in production, and sequential scans are priced out, so that a plan with a
 // Seq Scan means no index can serve the query.
+
+import { CompiledQuery, type KyselyPlugin, sql } from 'kysely';
 import t from 'tap';
-import { CompiledQuery, sql, type KyselyPlugin } from 'kysely';
 import { connect, migrate } from '../../src/storage/connect.js';
 import { repositories } from '../../src/storage/repositories/index.js';
 import { onPostgres, testDatabaseUrl } from '../helpers/app.js';
@@ -16,13 +17,15 @@ t.test('every list query is served by an index', async (t) => {
   const users = 20_000;
   const rows = onPostgres ? `generate_series(1, ${users}) as i` : `n`;
   const cte = onPostgres ? '' : `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${users}) `;
-  const pad = (width: number) => (onPostgres ? `lpad(i::text, ${width}, '0')` : `substr('000000000000' || i, -${width})`);
+  const pad = (width: number) =>
+    onPostgres ? `lpad(i::text, ${width}, '0')` : `substr('000000000000' || i, -${width})`;
   for (const statement of [
     `${cte}insert into users (uid, username, password, status, role_id, created_at, updated_at)
      select '00000000-0000-4000-8000-' || ${pad(12)}, 'user' || ${pad(7)}, 'x', 1, 2, 't', 't' from ${rows}`,
     `${cte}insert into login_record (user_id, at, ip, user_agent, success, reason) select 1 + i % 50, 't', '', '', 0, 'ok' from ${rows}`,
     `${cte}insert into audit_log (at, action, target, detail, ip) select 't', 'user.update', 'user:1', '{}', '' from ${rows}`,
-  ]) await sql.raw(statement).execute(handle.db);
+  ])
+    await sql.raw(statement).execute(handle.db);
   if (onPostgres) await sql`analyze`.execute(handle.db);
 
   // The queries the repositories send, caught on their way to the database: built ones through a plugin, compiled
@@ -78,12 +81,16 @@ t.test('every list query is served by an index', async (t) => {
 
   const explain = async (query: CompiledQuery): Promise<string> => {
     if (!onPostgres) {
-      const plan = await handle.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
+      const plan = await handle.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+      );
       return plan.rows.map((row) => row.detail).join('\n');
     }
     return handle.db.connection().execute(async (connection) => {
       await sql`set enable_seqscan = off`.execute(connection);
-      const plan = await connection.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]));
+      const plan = await connection.executeQuery<{ 'QUERY PLAN': string }>(
+        CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]),
+      );
       await sql`reset enable_seqscan`.execute(connection);
       return plan.rows.map((row) => row['QUERY PLAN']).join('\n');
     });
@@ -100,10 +107,16 @@ t.test('every list query is served by an index', async (t) => {
       const walk = /order by ("\w+"\.)?"id"( asc| desc)? limit/i.test(query.sql) && !/\blike\b/i.test(query.sql);
       const scans = plan
         .split('\n')
-        .filter((line) => big.test(line) && (onPostgres ? /Seq Scan/.test(line) : /^SCAN (users|audit_log|login_record)\b/.test(line.trim()) && !walk));
+        .filter(
+          (line) =>
+            big.test(line) &&
+            (onPostgres ? /Seq Scan/.test(line) : /^SCAN (users|audit_log|login_record)\b/.test(line.trim()) && !walk),
+        );
       t.same(scans, [], `${name}: no full scan\n${query.sql}\n${plan}`);
       // A trigram index finds matches in no order: PostgreSQL sorts those (the matches, not the table).
-      const sorts = plan.split('\n').filter((line) => (onPostgres ? /Sort/.test(line) && !/_trgm/.test(plan) : /TEMP B-TREE/.test(line)));
+      const sorts = plan
+        .split('\n')
+        .filter((line) => (onPostgres ? /Sort/.test(line) && !/_trgm/.test(plan) : /TEMP B-TREE/.test(line)));
       t.same(sorts, [], `${name}: no sort of the table\n${plan}`);
     }
   }
@@ -124,13 +137,23 @@ t.test('every list query is served by an index', async (t) => {
     'audit, first page': () => once.audit.page(window),
   };
   const statements = async () =>
-    (await sql<{ statement: string; generic_plans: string; custom_plans: string }>`select statement, generic_plans, custom_plans from pg_prepared_statements`.execute(single.db)).rows;
+    (
+      await sql<{
+        statement: string;
+        generic_plans: string;
+        custom_plans: string;
+      }>`select statement, generic_plans, custom_plans from pg_prepared_statements`.execute(single.db)
+    ).rows;
   for (const [name, run] of Object.entries(planned)) {
     const before = new Set((await statements()).map((row) => row.statement));
     for (let i = 0; i < 8; i++) await run();
     const lists = (await statements()).filter((row) => !before.has(row.statement) && /\blimit\b/i.test(row.statement));
     t.ok(lists.length > 0, `${name}: its statements are named`);
-    for (const row of lists) t.ok(Number(row.generic_plans) > 0, `${name}: planned once (${row.generic_plans} generic, ${row.custom_plans} custom plans)\n${row.statement}`);
+    for (const row of lists)
+      t.ok(
+        Number(row.generic_plans) > 0,
+        `${name}: planned once (${row.generic_plans} generic, ${row.custom_plans} custom plans)\n${row.statement}`,
+      );
   }
   // A keyword search's plan depends on the keyword (a rare one wants the trigram index, a common one the id order):
   // its statements are planned at every run, whatever ran on the connection before. Two-letter keywords, which no
@@ -139,12 +162,24 @@ t.test('every list query is served by an index', async (t) => {
   for (let i = 0; i < 8; i++) t.equal((await once.users.page(window, 'zq')).total, 0);
   for (let i = 0; i < 8; i++) t.equal((await once.users.page(cursor, 'zq')).total, 0);
   t.equal((await once.users.page(window, '12345')).total, 1, 'a rare keyword after them: found');
-  const searches = (await statements()).filter((row) => !beforeSearches.has(row.statement) && /\bsearch_name\b/.test(row.statement));
-  t.same(searches.map((row) => row.statement), [], 'keyword searches: no named statement, so none planned generically');
+  const searches = (await statements()).filter(
+    (row) => !beforeSearches.has(row.statement) && /\bsearch_name\b/.test(row.statement),
+  );
+  t.same(
+    searches.map((row) => row.statement),
+    [],
+    'keyword searches: no named statement, so none planned generically',
+  );
   // The control: a page after an OFFSET, its LIMIT a parameter, is planned at every run. When this fails,
   // PostgreSQL prices such a LIMIT by its value, and firstRows can go.
   const before = new Set((await statements()).map((row) => row.statement));
   for (let i = 0; i < 8; i++) await once.users.page({ limit: 16, offset: 32 });
-  const offsetPages = (await statements()).filter((row) => !before.has(row.statement) && /\boffset\b/i.test(row.statement));
-  t.same(offsetPages.map((row) => Number(row.generic_plans)), [0], 'a page after an OFFSET: planned at every run');
+  const offsetPages = (await statements()).filter(
+    (row) => !before.has(row.statement) && /\boffset\b/i.test(row.statement),
+  );
+  t.same(
+    offsetPages.map((row) => Number(row.generic_plans)),
+    [0],
+    'a page after an OFFSET: planned at every run',
+  );
 });

@@ -2,8 +2,8 @@
 // the lists answer, stay exact.
 import t from 'tap';
 import { connect } from '../../src/storage/connect.js';
-import { prune } from '../../src/storage/retention.js';
 import { repositories } from '../../src/storage/repositories/index.js';
+import { prune } from '../../src/storage/retention.js';
 import { onPostgres, startApp } from '../helpers/app.js';
 
 t.test('old audit entries and login records are removed in batches; the counts follow', async (t) => {
@@ -15,21 +15,37 @@ t.test('old audit entries and login records are removed in batches; the counts f
   const { id } = await app.one<{ id: number }>("select id from users where username = 'keeper'");
   // 1,200 old rows of each (more than two batches), written years ago; then today's.
   const old = 1_200;
-  const series = onPostgres ? `generate_series(1, ${old})` : `(with recursive n(i) as (select 1 union all select i + 1 from n where i < ${old}) select i from n)`;
-  await app.query(`insert into audit_log (at, action, target, detail, ip) select '2001-01-01T00:00:00.000Z', 'user.update', 'user:1', '{}', '' from ${series} as s`);
-  await app.query(`insert into login_record (user_id, at, ip, user_agent, success, reason) select ?, '2001-01-01T00:00:00.000Z', '', '', 0, 'ok' from ${series} as s`, id);
+  const series = onPostgres
+    ? `generate_series(1, ${old})`
+    : `(with recursive n(i) as (select 1 union all select i + 1 from n where i < ${old}) select i from n)`;
+  await app.query(
+    `insert into audit_log (at, action, target, detail, ip) select '2001-01-01T00:00:00.000Z', 'user.update', 'user:1', '{}', '' from ${series} as s`,
+  );
+  await app.query(
+    `insert into login_record (user_id, at, ip, user_agent, success, reason) select ?, '2001-01-01T00:00:00.000Z', '', '', 0, 'ok' from ${series} as s`,
+    id,
+  );
   await app.login('keeper', 'keeper-password');
   await services.audit.record({ actor: null, action: 'settings.update', target: 'settings', detail: {}, ip: '' });
   await services.settings.updateSecurity({ auditRetentionDays: 30, loginRecordRetentionDays: 0 });
 
   const count = async (table: string) => Number((await app.one<{ n: number }>(`select count(*) as n from ${table}`)).n);
-  const kept = async (name: string) => Number((await app.one<{ n: number }>('select n from row_count where name = ?', name)).n);
+  const kept = async (name: string) =>
+    Number((await app.one<{ n: number }>('select n from row_count where name = ?', name)).n);
   t.same(await prune(services), { audit: old, loginRecords: 0 }, 'login records are kept: their retention is 0');
-  t.same([await count('audit_log'), await kept('audit_log')], [1, 1], "today's audit entry stays, and the count follows");
+  t.same(
+    [await count('audit_log'), await kept('audit_log')],
+    [1, 1],
+    "today's audit entry stays, and the count follows",
+  );
   t.equal(await count('login_record'), old + 1);
 
   await services.settings.updateSecurity({ loginRecordRetentionDays: 1 });
   t.same(await prune(services), { audit: 0, loginRecords: old });
-  t.same([await count('login_record'), await kept(`login_record:${id}`)], [1, 1], "today's login record stays, and the count follows");
+  t.same(
+    [await count('login_record'), await kept(`login_record:${id}`)],
+    [1, 1],
+    "today's login record stays, and the count follows",
+  );
   t.same(await prune(services), { audit: 0, loginRecords: 0 }, 'nothing more to remove');
 });

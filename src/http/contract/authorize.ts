@@ -1,9 +1,9 @@
 // The rules the spec states per operation through its extensions, and their check on an authenticated caller.
 import type { Operation } from 'openapi-backend';
-import { isPermission, type Permission } from '../../storage/permissions.js';
 import { mustChangePassword } from '../../accounts/policy.js';
 import type { Authenticated } from '../../accounts/tokens.js';
 import { ApiError } from '../../operations/envelope.js';
+import { isPermission, type Permission } from '../../storage/permissions.js';
 
 export interface Rules {
   permission?: Permission;
@@ -17,7 +17,8 @@ export function rulesOf(operation: Operation): Rules {
   const permission = (key: string): Permission | undefined => {
     const value = op[key];
     if (value === undefined) return undefined;
-    if (!isPermission(value)) throw new Error(`${operation.operationId}: ${key} ${String(value)} is not a Permission of the spec`);
+    if (!isPermission(value))
+      throw new Error(`${operation.operationId}: ${key} ${String(value)} is not a Permission of the spec`);
     return value;
   };
   return {

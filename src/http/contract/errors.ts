@@ -13,7 +13,10 @@ import type { RespondFailure } from './respond.js';
 function fastifyRejection(error: FastifyError): [ErrorName, string | undefined] | undefined {
   switch (error.statusCode) {
     case 400:
-      return ['paramsInvalid', `parameters format error: ${error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body is empty' : 'body is not valid JSON'}`];
+      return [
+        'paramsInvalid',
+        `parameters format error: ${error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body is empty' : 'body is not valid JSON'}`,
+      ];
     case 413:
       return ['payloadTooLarge', undefined];
     case 415:

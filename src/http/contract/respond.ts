@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Operation } from 'openapi-backend';
 import { requestId, responseHeaders } from '../../../generated/constants.js';
 import type { RequestMetrics } from '../../observability/metrics.js';
-import { fail, type ErrorName } from '../../operations/envelope.js';
+import { type ErrorName, fail } from '../../operations/envelope.js';
 
 export type Outcome = { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -20,7 +20,10 @@ declare module 'fastify' {
 }
 
 /** The spec's x-response-headers with the operation's own values over them. */
-export const headersOf = (operation: Operation): Headers => ({ ...responseHeaders, ...((operation as Operation & { 'x-response-headers'?: Headers })['x-response-headers'] ?? {}) });
+export const headersOf = (operation: Operation): Headers => ({
+  ...responseHeaders,
+  ...((operation as Operation & { 'x-response-headers'?: Headers })['x-response-headers'] ?? {}),
+});
 
 /** Each declared status's content type (JSON when it declares none). */
 export function contentTypes(operation: Operation): Map<number, string> {
@@ -33,16 +36,40 @@ export function contentTypes(operation: Operation): Map<number, string> {
 }
 
 export function responder(timing: RequestMetrics) {
-  const respond = (request: FastifyRequest, reply: FastifyReply, route: string, contentType: string, outcome: Outcome, headers: Headers = responseHeaders) => {
-    reply.code(outcome.status).header('content-type', contentType).headers(headers).header(requestId.header, request.id);
+  const respond = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    route: string,
+    contentType: string,
+    outcome: Outcome,
+    headers: Headers = responseHeaders,
+  ) => {
+    reply
+      .code(outcome.status)
+      .header('content-type', contentType)
+      .headers(headers)
+      .header(requestId.header, request.id);
     if (outcome.headers) reply.headers(outcome.headers);
     timing.observe(request, reply, route);
     return reply.send(contentType === jsonType ? JSON.stringify(outcome.body) : outcome.body);
   };
-  const respondFailure = (request: FastifyRequest, reply: FastifyReply, name: ErrorName, message?: string, headers: Record<string, string> = {}) => {
+  const respondFailure = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    name: ErrorName,
+    message?: string,
+    headers: Record<string, string> = {},
+  ) => {
     // routeOptions builds a new object on every read: only failures, never the hot path, look there.
     const { config } = request.routeOptions;
-    return respond(request, reply, config.statsId ?? 'unmatched', jsonType, { ...(message === undefined ? fail(name) : fail(name, message)), headers }, config.responseHeaders);
+    return respond(
+      request,
+      reply,
+      config.statsId ?? 'unmatched',
+      jsonType,
+      { ...(message === undefined ? fail(name) : fail(name, message)), headers },
+      config.responseHeaders,
+    );
   };
   return { respond, respondFailure };
 }

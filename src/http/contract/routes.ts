@@ -13,7 +13,7 @@ import type { Authenticate } from '../authenticate.js';
 import { authorize, rulesOf } from './authorize.js';
 import { OperationContext } from './context.js';
 import { answerErrors } from './errors.js';
-import { contentTypes, headersOf, jsonType, responder, type Outcome, type Respond } from './respond.js';
+import { contentTypes, headersOf, jsonType, type Outcome, type Respond, responder } from './respond.js';
 import { requestValidator, type Valid } from './validate.js';
 
 export interface ContractOptions {
@@ -39,15 +39,32 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
   const secured = (operation.security ?? []).length > 0;
   const rules = rulesOf(operation);
   const validate = requestValidator(api, operation);
-  const callerRead = (options.callerReads as Partial<Record<string, (id: number, query: Record<string, unknown>) => ReturnType<ReadCaller>>>)[operationId];
+  const callerRead = (
+    options.callerReads as Partial<
+      Record<string, (id: number, query: Record<string, unknown>) => ReturnType<ReadCaller>>
+    >
+  )[operationId];
 
   const finish = (request: FastifyRequest, reply: FastifyReply, outcome: Outcome) => {
     respond(request, reply, operationId, types.get(outcome.status) ?? jsonType, outcome, headers);
   };
   // No closure is created on the synchronous path.
-  const run = (request: FastifyRequest, reply: FastifyReply, valid: Valid, found?: Authenticated, mayActOnOthers = false) => {
+  const run = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    valid: Valid,
+    found?: Authenticated,
+    mayActOnOthers = false,
+  ) => {
     const input = { body: request.body, query: valid.query, params: valid.params } as Input<never>;
-    const context = new OperationContext(request, services, found?.caller, operationId, mayActOnOthers, found?.prefetched as Context['prefetched']);
+    const context = new OperationContext(
+      request,
+      services,
+      found?.caller,
+      operationId,
+      mayActOnOthers,
+      found?.prefetched as Context['prefetched'],
+    );
     const result = handler(input, context);
     if (result instanceof Promise) return result.then((outcome) => finish(request, reply, outcome));
     finish(request, reply, result);
@@ -59,14 +76,18 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
     config: {
       statsId: operationId,
       responseHeaders: headers,
-      ...(rules.rateLimited && options.rateLimit > 0 ? { rateLimit: { max: options.rateLimit, timeWindow: 60_000, groupId: `@${operationId}` } } : {}),
+      ...(rules.rateLimited && options.rateLimit > 0
+        ? { rateLimit: { max: options.rateLimit, timeWindow: 60_000, groupId: `@${operationId}` } }
+        : {}),
     },
     // Not async: a handler that answers synchronously (ping) answers without a promise round trip.
     handler: (request, reply) => {
       const valid = validate(request);
       if (!secured) return run(request, reply, valid);
       const read = callerRead && ((id: number) => callerRead(id, valid.query));
-      return authenticate(request, read).then((found) => run(request, reply, valid, found, authorize(rules, found, valid.params)));
+      return authenticate(request, read).then((found) =>
+        run(request, reply, valid, found, authorize(rules, found, valid.params)),
+      );
     },
   });
 }

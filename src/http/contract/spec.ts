@@ -21,7 +21,11 @@ export async function loadSpec(): Promise<OpenAPIBackend> {
     // Defaults fill in query parameters (page, pageSize); in a body they would turn a partial update into a
     // reset of every field the client left out.
     customizeAjv: (ajv, ajvOpts, context) =>
-      addFormats.default(context === ValidationContext.RequestBody ? new (ajv.constructor as new (o: object) => typeof ajv)({ ...ajvOpts, useDefaults: false }) : ajv),
+      addFormats.default(
+        context === ValidationContext.RequestBody
+          ? new (ajv.constructor as new (o: object) => typeof ajv)({ ...ajvOpts, useDefaults: false })
+          : ajv,
+      ),
   });
   await api.loadDocument();
   if (!checked) api.validateDefinition();

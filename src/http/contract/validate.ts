@@ -25,7 +25,10 @@ function describeValidationError(error: ErrorObject): string {
 
 // Names of apiKey query parameters that carry credentials: they are not part of the operation's query.
 function credentialQueryNames(api: OpenAPIBackend, operation: Operation): string[] {
-  const schemes = (api.definition.components?.securitySchemes ?? {}) as Record<string, { type: string; in?: string; name?: string }>;
+  const schemes = (api.definition.components?.securitySchemes ?? {}) as Record<
+    string,
+    { type: string; in?: string; name?: string }
+  >;
   return (operation.security ?? [])
     .flatMap((requirement) => Object.keys(requirement))
     .map((name) => schemes[name])
@@ -44,10 +47,21 @@ export function requestValidator(api: OpenAPIBackend, operation: Operation): (re
     let query = request.query as Record<string, string>;
     const params = request.params as Record<string, string>;
     if (trivial && request.body === undefined && !request.url.includes('?')) return { query, params };
-    if (credentialNames.length) query = Object.fromEntries(Object.entries(query).filter(([k]) => !credentialNames.includes(k)));
+    if (credentialNames.length)
+      query = Object.fromEntries(Object.entries(query).filter(([k]) => !credentialNames.includes(k)));
     const { method, url: path, headers, body } = request;
-    const validation = api.validateRequest({ method, path, headers: headers as Record<string, string>, query, body, params }, operation);
-    if (!validation.valid) throw new ApiError('paramsInvalid', `parameters format error: ${describeValidationError(validation.errors![0]!)}`);
-    return { query: (validation.coerced.query as Record<string, unknown>) ?? query, params: (validation.coerced.params as Record<string, unknown>) ?? params };
+    const validation = api.validateRequest(
+      { method, path, headers: headers as Record<string, string>, query, body, params },
+      operation,
+    );
+    if (!validation.valid)
+      throw new ApiError(
+        'paramsInvalid',
+        `parameters format error: ${describeValidationError(validation.errors![0]!)}`,
+      );
+    return {
+      query: (validation.coerced.query as Record<string, unknown>) ?? query,
+      params: (validation.coerced.params as Record<string, unknown>) ?? params,
+    };
   };
 }

@@ -2,7 +2,7 @@
 // with the Swagger UI files it loads (from the swagger-ui-dist package, never a CDN).
 import { readFileSync } from 'node:fs';
 import type { parseDocument } from 'yaml';
-import { assetPath, type Asset } from '../../assets.js';
+import { type Asset, assetPath } from '../../assets.js';
 
 const assets = {
   'swagger-ui.css': { path: 'docs/swagger-ui.css', type: 'text/css; charset=utf-8' },

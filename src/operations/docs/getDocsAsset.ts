@@ -1,5 +1,5 @@
-import { docsAsset } from './files.js';
 import type { Handler } from '../handler.js';
+import { docsAsset } from './files.js';
 import { docsOff } from './origin.js';
 
 export const getDocsAsset: Handler<'getDocsAsset'> = ({ params }, { services }) => {

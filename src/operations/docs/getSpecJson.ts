@@ -1,5 +1,5 @@
-import { specJson } from './files.js';
 import type { Handler } from '../handler.js';
+import { specJson } from './files.js';
 import { docsOff, originOf } from './origin.js';
 
 export const getSpecJson: Handler<'getSpecJson'> = async (_input, { services, request }) =>

@@ -1,5 +1,5 @@
-import { specYaml } from './files.js';
 import type { Handler } from '../handler.js';
+import { specYaml } from './files.js';
 import { docsOff, originOf } from './origin.js';
 
 export const getSpecYaml: Handler<'getSpecYaml'> = async (_input, { services, request }) =>

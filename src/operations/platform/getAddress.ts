@@ -1,4 +1,4 @@
-import { ok, type Handler } from '../handler.js';
+import { type Handler, ok } from '../handler.js';
 
 export const getAddress: Handler<'getAddress'> = (_input, { request }) => {
   const { socket } = request.raw;

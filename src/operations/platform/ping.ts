@@ -1,3 +1,3 @@
-import { ok, type Handler } from '../handler.js';
+import { type Handler, ok } from '../handler.js';
 
 export const ping: Handler<'ping'> = () => ok('pong');

@@ -1,4 +1,4 @@
-import { ok, type Handler } from '../handler.js';
+import { type Handler, ok } from '../handler.js';
 
 // A database that cannot be reached throws; the contract layer answers that 503 (databaseUnavailable).
 export const ready: Handler<'ready'> = async (_input, { services }) => {

@@ -1,6 +1,6 @@
-import { fail } from '../envelope.js';
 import { builtinRoleCodes } from '../../storage/permissions.js';
-import { ok, type Handler } from '../handler.js';
+import { fail } from '../envelope.js';
+import { type Handler, ok } from '../handler.js';
 
 export const deleteRole: Handler<'deleteRole'> = async ({ params }, context) => {
   const { roles } = context.services;

@@ -1,4 +1,4 @@
-import { ok, type Handler } from '../handler.js';
+import { type Handler, ok } from '../handler.js';
 
 export const updateSecuritySettings: Handler<'updateSecuritySettings'> = async ({ body }, context) => {
   const settings = await context.services.settings.updateSecurity(body);

@@ -1,5 +1,5 @@
 import { fail } from '../envelope.js';
-import { ok, type Handler } from '../handler.js';
+import { type Handler, ok } from '../handler.js';
 
 export const deleteUsers: Handler<'deleteUsers'> = async ({ body }, context) => {
   const outcome = await context.services.users.softDelete(body.ids);

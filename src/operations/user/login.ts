@@ -1,7 +1,7 @@
 import { mustChangePassword } from '../../accounts/policy.js';
-import { fail } from '../envelope.js';
 import type { LoginReason } from '../../storage/repositories/loginRecords.js';
-import { ok, type Handler } from '../handler.js';
+import { fail } from '../envelope.js';
+import { type Handler, ok } from '../handler.js';
 import { presentRole } from '../present.js';
 
 export const login: Handler<'login'> = async ({ body }, { services, request }) => {
@@ -9,7 +9,13 @@ export const login: Handler<'login'> = async ({ body }, { services, request }) =
   const settings = await services.settings.security();
   const user = await users.findByUsernameWithSecret(body.username.trim());
   const attempt = async (reason: LoginReason) => {
-    if (user) await loginRecords.record({ userId: user.id, ip: request.ip, userAgent: (request.headers['user-agent'] ?? '').slice(0, 512), reason });
+    if (user)
+      await loginRecords.record({
+        userId: user.id,
+        ip: request.ip,
+        userAgent: (request.headers['user-agent'] ?? '').slice(0, 512),
+        reason,
+      });
   };
 
   // The attempt is booked before the password is checked: a lock in force, or one this burst has just reached,
@@ -35,10 +41,20 @@ export const login: Handler<'login'> = async ({ body }, { services, request }) =
   if (passwords.isLegacy(user.password)) await users.upgradeHash(user.id, await passwords.hash(body.password));
   await attempt('ok');
 
-  const token = services.signToken({ user_id: user.id, username: user.username, user_role: user.role.code, ver: user.token_version });
+  const token = services.signToken({
+    user_id: user.id,
+    username: user.username,
+    user_role: user.role.code,
+    ver: user.token_version,
+  });
   return ok({
     errCode: 1000,
-    data: { token, username: user.username, role: presentRole(user.role), passwordExpired: mustChangePassword(user, settings) },
+    data: {
+      token,
+      username: user.username,
+      role: presentRole(user.role),
+      passwordExpired: mustChangePassword(user, settings),
+    },
     errMsg: 'login success',
   });
 };

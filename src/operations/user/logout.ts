@@ -1,4 +1,4 @@
-import { ok, type Handler } from '../handler.js';
+import { type Handler, ok } from '../handler.js';
 
 export const logout: Handler<'logout'> = async (_input, { caller, services }) => {
   await services.users.endSessions(caller.id);

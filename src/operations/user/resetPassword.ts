@@ -1,6 +1,6 @@
 import { passwordProblem } from '../../accounts/policy.js';
 import { fail } from '../envelope.js';
-import { ok, type Handler } from '../handler.js';
+import { type Handler, ok } from '../handler.js';
 import { userSuccess } from '../present.js';
 
 export const resetPassword: Handler<'resetPassword'> = async ({ params, body }, context) => {

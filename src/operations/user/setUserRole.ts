@@ -1,5 +1,5 @@
 import { fail } from '../envelope.js';
-import { ok, type Handler } from '../handler.js';
+import { type Handler, ok } from '../handler.js';
 import { userSuccess } from '../present.js';
 
 export const setUserRole: Handler<'setUserRole'> = async ({ params, body }, context) => {

@@ -1,11 +1,11 @@
 // All SQL on the audit_log table: who changed what, when, from where.
 import type { Kysely } from 'kysely';
-import type { AuditLogRow, Database } from '../../../db/schema.js';
 import { sql } from 'kysely';
+import type { AuditLogRow, Database } from '../../../db/schema.js';
+import type { components } from '../../../generated/openapi.js';
 import { windowed } from '../../perf/firstRows.js';
 import { after, type Slice, type Window } from './paging.js';
 import { pruneOldest } from './sql.js';
-import type { components } from '../../../generated/openapi.js';
 
 export type AuditAction = components['schemas']['AuditAction'];
 
@@ -37,7 +37,16 @@ export function auditRepository(db: Kysely<Database>) {
     /** A page of the log, newest first. */
     async page(window: Window): Promise<Slice<AuditLogRow>> {
       const [items, count] = await Promise.all([
-        windowed(db, db.selectFrom('audit_log').selectAll().where(after(sql.ref('id'), window, 'desc')).orderBy('id', 'desc'), window, 'desc').execute(),
+        windowed(
+          db,
+          db
+            .selectFrom('audit_log')
+            .selectAll()
+            .where(after(sql.ref('id'), window, 'desc'))
+            .orderBy('id', 'desc'),
+          window,
+          'desc',
+        ).execute(),
         db.selectFrom('row_count').select('n').where('name', '=', 'audit_log').executeTakeFirst(),
       ]);
       return { items, total: Number(count?.n ?? 0), totalExact: true };

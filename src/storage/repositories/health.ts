@@ -1,5 +1,5 @@
 // The database's own health: one trivial query, for the readiness operation.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 
 export function healthRepository(db: Kysely<Database>) {

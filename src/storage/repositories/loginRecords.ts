@@ -1,7 +1,7 @@
 // All SQL on the login_record table: one row per login attempt on an existing account.
 import type { Kysely } from 'kysely';
-import type { Database, LoginRecordRow } from '../../../db/schema.js';
 import { sql } from 'kysely';
+import type { Database, LoginRecordRow } from '../../../db/schema.js';
 import { after, type Slice, type Window } from './paging.js';
 import { pruneOldest, rowCount } from './sql.js';
 

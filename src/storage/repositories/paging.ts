@@ -1,5 +1,5 @@
 // What a list query is asked for and what it answers, the same for every list.
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { resultWindow } from '../../../generated/constants.js';
 
 /** `limit` rows after the row with id `after` in the list's order (keyset), or else after skipping `offset` rows. */

@@ -5,7 +5,8 @@ import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 
 const placeholder = Symbol('placeholder');
 type Placeholder = { readonly [placeholder]: PropertyKey };
-const isPlaceholder = (value: unknown): value is Placeholder => typeof value === 'object' && value !== null && placeholder in value;
+const isPlaceholder = (value: unknown): value is Placeholder =>
+  typeof value === 'object' && value !== null && placeholder in value;
 
 /** Where each of the compiled query's parameters comes from: a named parameter, or the value it was built with. */
 type Source = { name: PropertyKey } | { value: unknown };
@@ -23,9 +24,12 @@ function compileWith<P, Row>(build: (parameters: P) => Compilable<Row>) {
     },
   ) as P;
   const compiled = build(placeholders).compile();
-  const sources: Source[] = compiled.parameters.map((value) => (isPlaceholder(value) ? { name: value[placeholder] } : { value }));
+  const sources: Source[] = compiled.parameters.map((value) =>
+    isPlaceholder(value) ? { name: value[placeholder] } : { value },
+  );
   for (const name of read) {
-    if (!sources.some((source) => 'name' in source && source.name === name)) throw new Error(`prepared query: parameter ${String(name)} is not bound as a value`);
+    if (!sources.some((source) => 'name' in source && source.name === name))
+      throw new Error(`prepared query: parameter ${String(name)} is not bound as a value`);
   }
   return { compiled, sources };
 }
@@ -41,7 +45,10 @@ function runner<DB, Row>(db: Kysely<DB>, compiled: CompiledQuery<Row>, sources: 
  * `build`'s query compiled once, run with `parameters` by name: `prepared(db, (p: { id: number }) =>
  * q.where('id', '=', p.id))`. A parameter may only be bound as a value (it is a placeholder while building).
  */
-export function prepared<DB, P extends Record<string, unknown>, Row>(db: Kysely<DB>, build: (parameters: P) => Compilable<Row>) {
+export function prepared<DB, P extends Record<string, unknown>, Row>(
+  db: Kysely<DB>,
+  build: (parameters: P) => Compilable<Row>,
+) {
   const { compiled, sources } = compileWith(build);
   return runner(db, compiled, sources) as (parameters: P) => Promise<Row[]>;
 }

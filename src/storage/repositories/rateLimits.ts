@@ -1,5 +1,5 @@
 // All SQL on the rate_limit table: fixed-window attempt counters shared by every instance.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 
 export function rateLimitsRepository(db: Kysely<Database>) {

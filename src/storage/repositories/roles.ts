@@ -1,11 +1,11 @@
 // All SQL on the role and role_permission tables.
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database, RoleRow } from '../../../db/schema.js';
-import { effectivePermissions, type Permission } from '../permissions.js';
-import { preparedIn } from './prepared.js';
-import type { Dialect } from '../connect.js';
 import { windowed } from '../../perf/firstRows.js';
+import type { Dialect } from '../connect.js';
+import { effectivePermissions, type Permission } from '../permissions.js';
 import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
+import { preparedIn } from './prepared.js';
 import { keyword as keywordOf, likeAny } from './search.js';
 import { isUniqueViolation } from './sql.js';
 
@@ -23,25 +23,38 @@ export interface RoleChanges {
  */
 export function grantedColumn(dialect: Dialect, roleId: RawBuilder<number>) {
   return dialect === 'postgres'
-    ? sql<string | string[]>`(select coalesce(json_agg(role_permission.permission), '[]'::json) from role_permission where role_permission.role_id = ${roleId})`
-    : sql<string | string[]>`(select json_group_array(role_permission.permission) from role_permission where role_permission.role_id = ${roleId})`;
+    ? sql<
+        string | string[]
+      >`(select coalesce(json_agg(role_permission.permission), '[]'::json) from role_permission where role_permission.role_id = ${roleId})`
+    : sql<
+        string | string[]
+      >`(select json_group_array(role_permission.permission) from role_permission where role_permission.role_id = ${roleId})`;
 }
 
 /** A role row read with `grantedColumn` as `granted`, with its effective permissions. */
-export function withGranted<R extends RoleRow>({ granted, ...role }: R & { granted: string | string[] }): R & { permissions: Permission[] } {
+export function withGranted<R extends RoleRow>({
+  granted,
+  ...role
+}: R & { granted: string | string[] }): R & { permissions: Permission[] } {
   const grants = typeof granted === 'string' ? (JSON.parse(granted) as string[]) : granted;
   return { ...(role as unknown as R), permissions: effectivePermissions(role.code, grants) };
 }
 
 export function rolesRepository(db: Kysely<Database>, dialect: Dialect) {
-  const withGrants = db.selectFrom('role').selectAll().select(grantedColumn(dialect, sql.ref('role.id')).as('granted'));
+  const withGrants = db
+    .selectFrom('role')
+    .selectAll()
+    .select(grantedColumn(dialect, sql.ref('role.id')).as('granted'));
   const live = () => withGrants.where('deleted_at', 'is', null);
   const rolesOf = preparedIn(db, (ids: number[]) => withGrants.where('id', 'in', ids));
 
   async function grant(trx: Transaction<Database>, roleId: number, permissions: Permission[]): Promise<void> {
     await trx.deleteFrom('role_permission').where('role_id', '=', roleId).execute();
     if (permissions.length) {
-      await trx.insertInto('role_permission').values(permissions.map((permission) => ({ role_id: roleId, permission }))).execute();
+      await trx
+        .insertInto('role_permission')
+        .values(permissions.map((permission) => ({ role_id: roleId, permission })))
+        .execute();
     }
   }
 
@@ -51,7 +64,9 @@ export function rolesRepository(db: Kysely<Database>, dialect: Dialect) {
     const { phrase, pattern, short } = keywordOf(text);
     const ids = db.selectFrom('role').select('id').where('deleted_at', 'is', null);
     return dialect === 'sqlite' && !short
-      ? ids.where('id', 'in', (eb) => eb.selectFrom('role_search').select('rowid').where(sql<boolean>`role_search match ${phrase}`))
+      ? ids.where('id', 'in', (eb) =>
+          eb.selectFrom('role_search').select('rowid').where(sql<boolean>`role_search match ${phrase}`),
+        )
       : ids.where(likeAny(pattern, sql<string>`lower(name)`, sql<string>`lower(code)`));
   };
 
@@ -74,23 +89,46 @@ export function rolesRepository(db: Kysely<Database>, dialect: Dialect) {
 
     /** A page of live roles in id order, those whose name or code contains `keyword` when it is given. */
     async page(window: Window, keyword?: string): Promise<Slice<RoleWithPermissions>> {
-      let items = live().where(after(sql.ref('id'), window, 'asc')).orderBy('id');
+      let items = live()
+        .where(after(sql.ref('id'), window, 'asc'))
+        .orderBy('id');
       if (keyword) items = items.where('id', 'in', matchingIds(keyword));
       const count = keyword
-        ? db.selectFrom(matchingIds(keyword).limit(countLimit).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then(({ n }) => cappedTotal(n))
-        : db.selectFrom('row_count').select('n').where('name', '=', 'role').executeTakeFirst().then((row) => ({ total: Number(row?.n ?? 0), totalExact: true }));
+        ? db
+            .selectFrom(matchingIds(keyword).limit(countLimit).as('m'))
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+            .then(({ n }) => cappedTotal(n))
+        : db
+            .selectFrom('row_count')
+            .select('n')
+            .where('name', '=', 'role')
+            .executeTakeFirst()
+            .then((row) => ({ total: Number(row?.n ?? 0), totalExact: true }));
       const [rows, counted] = await Promise.all([windowed(db, items, window).execute(), count]);
       return { items: rows.map(withGranted), ...counted };
     },
 
     /** The role created, or null when a live role already has that code. */
-    async create(role: { name: string; desc: string; code: string; permissions: Permission[] }): Promise<RoleWithPermissions | null> {
+    async create(role: {
+      name: string;
+      desc: string;
+      code: string;
+      permissions: Permission[];
+    }): Promise<RoleWithPermissions | null> {
       const now = new Date().toISOString();
       try {
         const id = await db.transaction().execute(async (trx) => {
           const { id } = await trx
             .insertInto('role')
-            .values({ name: role.name, desc: role.desc, code: role.code, permission_id: 0, created_at: now, updated_at: now })
+            .values({
+              name: role.name,
+              desc: role.desc,
+              code: role.code,
+              permission_id: 0,
+              created_at: now,
+              updated_at: now,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           await grant(trx, id, role.permissions);
@@ -129,7 +167,17 @@ export function rolesRepository(db: Kysely<Database>, dialect: Dialect) {
         .set({ deleted_at: new Date().toISOString() })
         .where('id', '=', id)
         .where('deleted_at', 'is', null)
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('users').select('users.id').where('users.role_id', '=', id).where('users.deleted_at', 'is', null))))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('users')
+                .select('users.id')
+                .where('users.role_id', '=', id)
+                .where('users.deleted_at', 'is', null),
+            ),
+          ),
+        )
         .executeTakeFirst();
       if (numUpdatedRows > 0n) return 'deleted';
       return (await this.findById(id)) ? 'inUse' : 'missing';

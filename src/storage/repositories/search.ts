@@ -1,6 +1,6 @@
 // Keyword search, case-insensitive substring semantics on both dialects, served by trigram indexes
 // (db/migrations/0004_scale.ts): SQLite's FTS5 trigram tables and PostgreSQL's pg_trgm GIN indexes.
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { likePattern } from './sql.js';
 
 export interface Keyword {
@@ -21,11 +21,18 @@ export interface Keyword {
 }
 
 export function keyword(text: string, window = text): Keyword {
-  const found = { phrase: `"${window.replace(/"/g, '""')}"`, pattern: likePattern(window), short: [...text].length < 3 };
+  const found = {
+    phrase: `"${window.replace(/"/g, '""')}"`,
+    pattern: likePattern(window),
+    short: [...text].length < 3,
+  };
   return window === text ? found : { ...found, whole: text.toLowerCase() };
 }
 
 /** `lowered like pattern` for each lower-cased expression, any of them matching. */
 export function likeAny(pattern: string, ...lowered: RawBuilder<string>[]): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${sql.join(lowered.map((expression) => sql`${expression} like ${pattern} escape '\\'`), sql` or `)})`;
+  return sql<SqlBool>`(${sql.join(
+    lowered.map((expression) => sql`${expression} like ${pattern} escape '\\'`),
+    sql` or `,
+  )})`;
 }

@@ -1,10 +1,10 @@
 // All SQL on the settings table: values every instance must agree on, read fresh so that all of them do.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { prepared } from './prepared.js';
 import { securityDefaults } from '../../../generated/constants.js';
 import type { components } from '../../../generated/openapi.js';
 import type { Dialect } from '../connect.js';
+import { prepared } from './prepared.js';
 
 export type SecuritySettings = components['schemas']['SecuritySettings'];
 
@@ -25,8 +25,12 @@ export function securityColumn(dialect: Dialect) {
   // The keys are the spec's names, inlined: the query's only parameters stay those of the query it joins.
   const listed = sql.join(keys.map((key) => sql.lit(key)));
   return dialect === 'postgres'
-    ? sql<string | Array<{ key: string; value: string }>>`(select coalesce(json_agg(json_build_object('key', key, 'value', value)), '[]'::json) from settings where key in (${listed}))`
-    : sql<string | Array<{ key: string; value: string }>>`(select json_group_array(json_object('key', key, 'value', value)) from settings where key in (${listed}))`;
+    ? sql<
+        string | Array<{ key: string; value: string }>
+      >`(select coalesce(json_agg(json_build_object('key', key, 'value', value)), '[]'::json) from settings where key in (${listed}))`
+    : sql<
+        string | Array<{ key: string; value: string }>
+      >`(select json_group_array(json_object('key', key, 'value', value)) from settings where key in (${listed}))`;
 }
 
 export const securityFrom = (column: string | Array<{ key: string; value: string }>): SecuritySettings =>
@@ -56,11 +60,19 @@ export function settingsRepository(db: Kysely<Database>) {
 
     async updateSecurity(changes: Partial<SecuritySettings>): Promise<SecuritySettings> {
       const updatedAt = new Date().toISOString();
-      const values = Object.entries(changes).map(([name, value]) => ({ key: prefix + name, value: JSON.stringify(value), updated_at: updatedAt }));
+      const values = Object.entries(changes).map(([name, value]) => ({
+        key: prefix + name,
+        value: JSON.stringify(value),
+        updated_at: updatedAt,
+      }));
       await db
         .insertInto('settings')
         .values(values)
-        .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at') })))
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at') })),
+        )
         .execute();
       return this.security();
     },

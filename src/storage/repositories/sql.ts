@@ -1,5 +1,5 @@
 // Small SQL helpers shared by the repositories, the same on every dialect.
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 
 export function isUniqueViolation(error: unknown): boolean {
@@ -24,7 +24,12 @@ export const rowCount = (n: number) => sql<number>`${n} + 0`;
  * time, so the old rows are the first in id order: reading the first `limit` keeps a batch O(limit), however large
  * the table.
  */
-export async function pruneOldest(db: Kysely<Database>, table: 'audit_log' | 'login_record', cutoff: string, limit: number): Promise<number> {
+export async function pruneOldest(
+  db: Kysely<Database>,
+  table: 'audit_log' | 'login_record',
+  cutoff: string,
+  limit: number,
+): Promise<number> {
   const oldest = await db.selectFrom(table).select(['id', 'at']).orderBy('id').limit(limit).execute();
   const fresh = oldest.findIndex((row) => row.at >= cutoff);
   const last = (fresh === -1 ? oldest : oldest.slice(0, fresh)).at(-1);

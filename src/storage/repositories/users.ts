@@ -1,22 +1,32 @@
 // All SQL on the users table (joined with its role).
-import { sql, type Compilable, type RawBuilder, type AliasedSelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import {
+  type AliasedSelectQueryBuilder,
+  type Compilable,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from 'kysely';
 import type { Database, NewUser, UserRow } from '../../../db/schema.js';
-import { adminRoleCode } from '../permissions.js';
-import type { DatabaseHandle } from '../connect.js';
-import { plannedEachRun } from '../../perf/namedStatements.js';
-import { LastAdministrator } from '../errors.js';
-import { prepared } from './prepared.js';
-import { grantedColumn, withGranted, type RolesRepository, type RoleWithPermissions } from './roles.js';
-import { isUniqueViolation, rowCount } from './sql.js';
-import { securityColumn, securityFrom, type SecuritySettings } from './settings.js';
 import { firstRows } from '../../perf/firstRows.js';
-import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
-import { keyword as keywordOf, likeAny, type Keyword } from './search.js';
+import { plannedEachRun } from '../../perf/namedStatements.js';
 import { estimate, sampleSize, searchWindow, trigramEstimates } from '../../perf/searchWindow.js';
+import type { DatabaseHandle } from '../connect.js';
+import { LastAdministrator } from '../errors.js';
+import { adminRoleCode } from '../permissions.js';
+import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
+import { prepared } from './prepared.js';
+import { grantedColumn, type RolesRepository, type RoleWithPermissions, withGranted } from './roles.js';
+import { type Keyword, keyword as keywordOf, likeAny } from './search.js';
+import { type SecuritySettings, securityColumn, securityFrom } from './settings.js';
+import { isUniqueViolation, rowCount } from './sql.js';
 
 export type UserWithRole = Omit<UserRow, 'password'> & { role: RoleWithPermissions };
 /** What a list of users shows of each (presentUser's fields); the rest stays in the database. */
-export type ListedUser = Pick<UserRow, 'id' | 'uid' | 'username' | 'status' | 'role_id' | 'locked_until' | 'created_at' | 'updated_at'> & { role: RoleWithPermissions };
+export type ListedUser = Pick<
+  UserRow,
+  'id' | 'uid' | 'username' | 'status' | 'role_id' | 'locked_until' | 'created_at' | 'updated_at'
+> & { role: RoleWithPermissions };
 export type UserWithSecret = UserWithRole & { password: string };
 
 /** A request's caller: the user found by the token's id, with the security settings read in the same query. */
@@ -25,19 +35,37 @@ export interface Caller {
   settings: SecuritySettings;
 }
 
-export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle, 'db' | 'dialect' | 'readAside'>, roles: RolesRepository) {
+export function usersRepository(
+  { db, dialect, readAside }: Pick<DatabaseHandle, 'db' | 'dialect' | 'readAside'>,
+  roles: RolesRepository,
+) {
   const roleColumns = [
-    'role.created_at as role_created_at', 'role.updated_at as role_updated_at', 'role.deleted_at as role_deleted_at',
-    'role.name as role_name', 'role.desc as role_desc', 'role.code as role_code', 'role.permission_id as role_permission_id',
+    'role.created_at as role_created_at',
+    'role.updated_at as role_updated_at',
+    'role.deleted_at as role_deleted_at',
+    'role.name as role_name',
+    'role.desc as role_desc',
+    'role.code as role_code',
+    'role.permission_id as role_permission_id',
   ] as const;
   const live = db
     .selectFrom('users')
     .innerJoin('role', 'role.id', 'users.role_id')
     .where('users.deleted_at', 'is', null)
     .select([
-      'users.id', 'users.created_at', 'users.updated_at', 'users.deleted_at', 'users.uid', 'users.username',
-      'users.status', 'users.role_id', 'users.token_version', 'users.login_failures', 'users.locked_until',
-      'users.password_changed_at', 'users.must_change_password',
+      'users.id',
+      'users.created_at',
+      'users.updated_at',
+      'users.deleted_at',
+      'users.uid',
+      'users.username',
+      'users.status',
+      'users.role_id',
+      'users.token_version',
+      'users.login_failures',
+      'users.locked_until',
+      'users.password_changed_at',
+      'users.must_change_password',
     ])
     .select(roleColumns)
     .select(grantedColumn(dialect, sql.ref('users.role_id')).as('role_granted'));
@@ -82,16 +110,33 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
 
   const lowerName = sql<string>`lower(users.username)`;
   const byId = prepared(db, (p: { id: number }) => live.where('users.id', '=', p.id));
-  const callerById = prepared(db, (p: { id: number }) => live.select(securityColumn(dialect).as('security')).where('users.id', '=', p.id));
+  const callerById = prepared(db, (p: { id: number }) =>
+    live.select(securityColumn(dialect).as('security')).where('users.id', '=', p.id),
+  );
   const byName = prepared(db, (p: { name: string }) => live.where(lowerName, '=', p.name));
-  const byNameWithSecret = prepared(db, (p: { name: string }) => live.select('users.password').where(lowerName, '=', p.name));
+  const byNameWithSecret = prepared(db, (p: { name: string }) =>
+    live.select('users.password').where(lowerName, '=', p.name),
+  );
   // A page carries only the listed columns, and each role is read once rather than joined to every user's row:
   // SQLite values cost about as much to bring into JavaScript as the rest of the request.
-  const columns = ['users.id', 'users.uid', 'users.username', 'users.status', 'users.role_id', 'users.locked_until', 'users.created_at', 'users.updated_at'] as const;
+  const columns = [
+    'users.id',
+    'users.uid',
+    'users.username',
+    'users.status',
+    'users.role_id',
+    'users.locked_until',
+    'users.created_at',
+    'users.updated_at',
+  ] as const;
   const listed = db.selectFrom('users').where('users.deleted_at', 'is', null).select(columns).orderBy('users.id');
   type ListedRow = Awaited<ReturnType<typeof listed.execute>>[number];
-  const byOffset = prepared(db, (p: { limit: number; offset: number }) => listed.limit(rowCount(p.limit)).offset(rowCount(p.offset)));
-  const byCursor = prepared(db, (p: { after: number; limit: number }) => listed.where('users.id', '>', p.after).limit(rowCount(p.limit)));
+  const byOffset = prepared(db, (p: { limit: number; offset: number }) =>
+    listed.limit(rowCount(p.limit)).offset(rowCount(p.offset)),
+  );
+  const byCursor = prepared(db, (p: { after: number; limit: number }) =>
+    listed.where('users.id', '>', p.after).limit(rowCount(p.limit)),
+  );
   const liveUsers = db.selectFrom('row_count').select('n').where('name', '=', sql.lit('users'));
   const liveCount = prepared(db, () => liveUsers);
   // On PostgreSQL a page comes with its users' roles and the count in one statement: one round trip, where the
@@ -112,8 +157,12 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   type Bounds = { after: number; limit: number; offset: number };
   const pageShapes = <P extends Record<string, unknown>, R>(statement: (page: Page, p: P) => Compilable<R>) => {
     const first = prepared(db, (p: P & Bounds) => statement(firstRows(db, listed, p.limit), p));
-    const byCursor = prepared(db, (p: P & Bounds) => statement(firstRows(db, listed.where('users.id', '>', p.after), p.limit), p));
-    const byOffset = prepared(db, (p: P & Bounds) => statement(listed.limit(rowCount(p.limit)).offset(rowCount(p.offset)), p));
+    const byCursor = prepared(db, (p: P & Bounds) =>
+      statement(firstRows(db, listed.where('users.id', '>', p.after), p.limit), p),
+    );
+    const byOffset = prepared(db, (p: P & Bounds) =>
+      statement(listed.limit(rowCount(p.limit)).offset(rowCount(p.offset)), p),
+    );
     return (window: Window, p: P) => {
       const bounds = { ...p, after: window.after ?? 0, limit: window.limit, offset: window.offset };
       return window.after !== undefined ? byCursor(bounds) : window.offset === 0 ? first(bounds) : byOffset(bounds);
@@ -121,7 +170,17 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   };
   const withRoles = pageShapes((page) => joinRoles(page).select(liveUsers.as('live_total')).orderBy('page.id'));
   const listedOf = (rows: PageRow[]): ListedUser[] =>
-    rows.map((r) => ({ id: r.id, uid: r.uid, username: r.username, status: r.status, role_id: r.role_id, locked_until: r.locked_until, created_at: r.created_at, updated_at: r.updated_at, role: roleOf(r) }));
+    rows.map((r) => ({
+      id: r.id,
+      uid: r.uid,
+      username: r.username,
+      status: r.status,
+      role_id: r.role_id,
+      locked_until: r.locked_until,
+      created_at: r.created_at,
+      updated_at: r.updated_at,
+      role: roleOf(r),
+    }));
   const pageWithRoles = async (window: Window): Promise<Slice<ListedUser>> => {
     const rows = await withRoles(window, {});
     // A page past the end carries no count: read it alone.
@@ -140,7 +199,9 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     live
       .select(securityColumn(dialect).as('security'))
       .select(
-        sql<PageJson>`(with p as (${page}) select json_build_object('items', (select coalesce(json_agg(p order by p.id), '[]'::json) from p), 'roles', (select coalesce(json_agg(r), '[]'::json) from (${pageRoles}) as r)))`.as('page'),
+        sql<PageJson>`(with p as (${page}) select json_build_object('items', (select coalesce(json_agg(p order by p.id), '[]'::json) from p), 'roles', (select coalesce(json_agg(r), '[]'::json) from (${pageRoles}) as r)))`.as(
+          'page',
+        ),
       )
       .select(liveUsers.as('live_total'))
       .where('users.id', '=', p.id),
@@ -153,17 +214,28 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
   // read every user) on a lane of their own. The index is given the keyword's window (searchWindow.ts) and the
   // whole keyword checked on what it finds. searchPage serves cursors; matchingIds (below) the count and every
   // page `page` reaches. Which of the plans is right depends on the keyword, so PostgreSQL plans both at every run.
-  const matching = (pattern: string) => likeAny(pattern, dialect === 'postgres' ? sql<string>`users.search_name` : sql<string>`lower(users.username)`);
+  const matching = (pattern: string) =>
+    likeAny(pattern, dialect === 'postgres' ? sql<string>`users.search_name` : sql<string>`lower(users.username)`);
   // strpos and instr, which no index serves: the planner keeps to the window's trigrams.
   const holding = (name: RawBuilder<string>, whole: string) =>
-    dialect === 'postgres' ? sql<SqlBool>`strpos(${name}, ${whole}) > 0` : sql<SqlBool>`instr(lower(${name}), ${whole}) > 0`;
+    dialect === 'postgres'
+      ? sql<SqlBool>`strpos(${name}, ${whole}) > 0`
+      : sql<SqlBool>`instr(lower(${name}), ${whole}) > 0`;
   const searchName = dialect === 'postgres' ? sql<string>`users.search_name` : sql<string>`users.username`;
   const estimates = trigramEstimates(async () => {
     const [top] = await readAside(db.selectFrom('users').select((eb) => eb.fn.max('users.id').as('max')));
     const maxId = Number(top?.max ?? 0);
     // Always sampleSize ids, repeats and all: one statement text, however many are distinct.
     const ids = Array.from({ length: sampleSize }, () => 1 + Math.floor(Math.random() * maxId));
-    const rows = maxId ? await readAside(db.selectFrom('users').select('users.username').where('users.deleted_at', 'is', null).where('users.id', 'in', ids)) : [];
+    const rows = maxId
+      ? await readAside(
+          db
+            .selectFrom('users')
+            .select('users.username')
+            .where('users.deleted_at', 'is', null)
+            .where('users.id', 'in', ids),
+        )
+      : [];
     return estimate(rows.map((row) => row.username));
   });
   const searchPage = ({ phrase, pattern, short, whole }: Keyword, window: Window) => {
@@ -181,7 +253,10 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
             .where(matching(pattern))
             .$if(whole !== undefined, (q) => q.where(holding(searchName, whole!)))
             .where(after(sql.ref('users.id'), window, 'asc'));
-    return readAside(query.limit(rowCount(window.limit)).offset(rowCount(window.offset)).modifyEnd(plannedEachRun), short ? 'scan' : undefined);
+    return readAside(
+      query.limit(rowCount(window.limit)).offset(rowCount(window.offset)).modifyEnd(plannedEachRun),
+      short ? 'scan' : undefined,
+    );
   };
   /**
    * The ids of the first matches in id order, up to the result window, in one read: they give both the count and
@@ -206,12 +281,24 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
             .$if(whole !== undefined, (q) => q.where(holding(searchName, whole!)))
             .orderBy('users.id')
             .limit(countLimit)})`;
-    const joined = dialect === 'postgres' ? sql<string | null>`string_agg(id::text, ',')` : sql<string | null>`group_concat(id)`;
-    const [row] = await readAside(db.selectFrom(matches.as('m')).select(joined.as('ids')).modifyEnd(plannedEachRun), short ? 'scan' : undefined);
+    const joined =
+      dialect === 'postgres' ? sql<string | null>`string_agg(id::text, ',')` : sql<string | null>`group_concat(id)`;
+    const [row] = await readAside(
+      db.selectFrom(matches.as('m')).select(joined.as('ids')).modifyEnd(plannedEachRun),
+      short ? 'scan' : undefined,
+    );
     // Neither aggregate promises an order: the set is the first matches by id, sorted here (already, as a rule).
-    return row?.ids ? row.ids.split(',').map(Number).sort((a, b) => a - b) : [];
+    return row?.ids
+      ? row.ids
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [];
   };
-  const search = async (text: string, window: Window): Promise<[ListedRow[], Pick<Slice<never>, 'total' | 'totalExact'>]> => {
+  const search = async (
+    text: string,
+    window: Window,
+  ): Promise<[ListedRow[], Pick<Slice<never>, 'total' | 'totalExact'>]> => {
     const found = keywordOf(text, [...text].length < 3 ? text : searchWindow(text, await estimates()));
     const ids = await matchingIds(found);
     const counted = cappedTotal(ids.length);
@@ -237,7 +324,9 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     await trx
       .selectFrom('users')
       .select('users.id')
-      .where('users.role_id', 'in', (eb) => eb.selectFrom('role').select('role.id').where('role.code', '=', adminRoleCode))
+      .where('users.role_id', 'in', (eb) =>
+        eb.selectFrom('role').select('role.id').where('role.code', '=', adminRoleCode),
+      )
       .where('users.deleted_at', 'is', null)
       .forUpdate()
       .execute();
@@ -270,21 +359,37 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     /** How many of `users` were created; those whose name or uid a live user has are left out (import). */
     async createMany(users: NewUser[]): Promise<number> {
       if (users.length === 0) return 0;
-      const inserted = await db.insertInto('users').values(users).onConflict((oc) => oc.doNothing()).returning('id').execute();
+      const inserted = await db
+        .insertInto('users')
+        .values(users)
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .execute();
       return inserted.length;
     },
 
     /** Which of `names` live users hold, lower-cased. */
     async takenNames(names: string[]): Promise<Set<string>> {
       if (names.length === 0) return new Set();
-      const rows = await db.selectFrom('users').select(lowerName.as('name')).where('deleted_at', 'is', null).where(lowerName, 'in', names.map((name) => name.toLowerCase())).execute();
+      const rows = await db
+        .selectFrom('users')
+        .select(lowerName.as('name'))
+        .where('deleted_at', 'is', null)
+        .where(
+          lowerName,
+          'in',
+          names.map((name) => name.toLowerCase()),
+        )
+        .execute();
       return new Set(rows.map((row) => row.name));
     },
 
     /** Which of `uids` any user, live or deleted, holds. */
     async takenUids(uids: string[]): Promise<Set<string>> {
       if (uids.length === 0) return new Set();
-      return new Set((await db.selectFrom('users').select('uid').where('uid', 'in', uids).execute()).map((row) => row.uid));
+      return new Set(
+        (await db.selectFrom('users').select('uid').where('uid', 'in', uids).execute()).map((row) => row.uid),
+      );
     },
 
     async existsByUsername(username: string): Promise<boolean> {
@@ -302,7 +407,14 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     },
 
     async passwordHashOf(id: number): Promise<string | undefined> {
-      return (await db.selectFrom('users').select('password').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst())?.password;
+      return (
+        await db
+          .selectFrom('users')
+          .select('password')
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst()
+      )?.password;
     },
 
     /**
@@ -318,13 +430,20 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
      * PostgreSQL only: `findCaller` and, in the same statement, the page of live users that `page(window)` answers
      * (perf/callerReads.ts).
      */
-    async findCallerWithPage(id: number, window: Window): Promise<{ user: UserWithRole; settings: SecuritySettings; prefetched: Slice<ListedUser> } | null> {
+    async findCallerWithPage(
+      id: number,
+      window: Window,
+    ): Promise<{ user: UserWithRole; settings: SecuritySettings; prefetched: Slice<ListedUser> } | null> {
       const [found] = present(await callerWithPage(window, { id }));
       if (!found) return null;
       const { security, page, live_total } = found.row;
       const roleOf = new Map(page.roles.map((role) => [role.id, withGranted(role)]));
       const items = page.items.map((row) => ({ ...row, role: roleOf.get(row.role_id)! }));
-      return { user: found.user, settings: securityFrom(security), prefetched: { items, total: Number(live_total ?? 0), totalExact: true } };
+      return {
+        user: found.user,
+        settings: securityFrom(security),
+        prefetched: { items, total: Number(live_total ?? 0), totalExact: true },
+      };
     },
 
     async findById(id: number): Promise<UserWithRole | null> {
@@ -337,7 +456,9 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
       const [rows, counted] = keyword
         ? await search(keyword, window)
         : await Promise.all([
-            window.after === undefined ? byOffset({ limit: window.limit, offset: window.offset }) : byCursor({ after: window.after, limit: window.limit }),
+            window.after === undefined
+              ? byOffset({ limit: window.limit, offset: window.offset })
+              : byCursor({ after: window.after, limit: window.limit }),
             liveCount({}).then(([count]) => ({ total: Number(count?.n ?? 0), totalExact: true })),
           ]);
       const roleOf = await roles.findByIds([...new Set(rows.map((row) => row.role_id))]);
@@ -353,7 +474,11 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
       return keepingAnAdmin(async (trx) => {
         await trx
           .updateTable('users')
-          .set((eb) => ({ status: enabled ? 1 : 0, updated_at: now(), token_version: enabled ? eb.ref('token_version') : eb('token_version', '+', 1) }))
+          .set((eb) => ({
+            status: enabled ? 1 : 0,
+            updated_at: now(),
+            token_version: enabled ? eb.ref('token_version') : eb('token_version', '+', 1),
+          }))
           .where('id', '=', id)
           .execute();
       });
@@ -376,7 +501,12 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
      */
     async softDelete(ids: number[]) {
       return keepingAnAdmin(async (trx) => {
-        const found = await trx.selectFrom('users').select('id').where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+        const found = await trx
+          .selectFrom('users')
+          .select('id')
+          .where('id', 'in', ids)
+          .where('deleted_at', 'is', null)
+          .execute();
         const missing = ids.filter((id) => !found.some((row) => row.id === id));
         if (missing.length) return { missing };
         await trx
@@ -411,7 +541,11 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
     },
 
     async endSessions(id: number): Promise<void> {
-      await db.updateTable('users').set((eb) => ({ token_version: eb('token_version', '+', 1) })).where('id', '=', id).execute();
+      await db
+        .updateTable('users')
+        .set((eb) => ({ token_version: eb('token_version', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
     },
 
     /**
@@ -427,7 +561,10 @@ export function usersRepository({ db, dialect, readAside }: Pick<DatabaseHandle,
         const failures = sql<number>`case when locked_until is not null and locked_until <= ${at} then 1 else login_failures + 1 end`;
         const booked = await db
           .updateTable('users')
-          .set({ login_failures: failures, locked_until: sql`case when ${threshold} > 0 and ${failures} >= ${threshold} then ${until} else null end` })
+          .set({
+            login_failures: failures,
+            locked_until: sql`case when ${threshold} > 0 and ${failures} >= ${threshold} then ${until} else null end`,
+          })
           .where('id', '=', id)
           .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
           .returning('id')

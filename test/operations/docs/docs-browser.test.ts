@@ -7,24 +7,36 @@ import { loadSpec } from '../../../src/http/contract/spec.js';
 import { testDatabaseUrl } from '../../helpers/app.js';
 import { startServer } from '../../helpers/server.js';
 
-const executablePath = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const executablePath = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
 const skip = executablePath || process.env.REQUIRE_CHROMIUM ? false : 'Chromium is not installed (.ci/run installs it)';
 
 /** Opens an operation's block (in "Try it out" mode from the start: docs.js asks for it), lets `fill` fill it
  * in, executes, and answers the live response. */
-async function tryItOut(page: Page, blockId: string, fill: (block: ReturnType<Page['locator']>) => Promise<void> = async () => {}) {
+async function tryItOut(
+  page: Page,
+  blockId: string,
+  fill: (block: ReturnType<Page['locator']>) => Promise<void> = async () => {},
+) {
   const block = page.locator(`#${blockId}`);
   await block.locator('.opblock-summary').first().click();
   await fill(block);
   await block.locator('button.execute').click();
   const live = block.locator('.live-responses-table .response').first();
   await live.waitFor();
-  // biome-ignore lint/performance/useDomNodeTextContent: playwright's Locator.innerText (the text as shown), not the DOM property
-  return { status: (await live.locator('.response-col_status').innerText()).trim(), body: await live.locator('.response-col_description pre').first().innerText() };
+  return {
+    status: (await live.locator('.response-col_status').innerText()).trim(),
+    body: await live.locator('.response-col_description pre').first().innerText(),
+  };
 }
 
 t.test('the reference lists every operation; login and the user list work from the page', { skip }, async (t) => {
-  const server = await startServer(t, { DATABASE_URL: await testDatabaseUrl(t.testdir()), ADMIN_USERNAME: 'boss', ADMIN_PASSWORD: 'boss-password' });
+  const server = await startServer(t, {
+    DATABASE_URL: await testDatabaseUrl(t.testdir()),
+    ADMIN_USERNAME: 'boss',
+    ADMIN_PASSWORD: 'boss-password',
+  });
   const browser = await chromium.launch({ executablePath: executablePath ?? 'chromium', args: ['--no-sandbox'] });
   t.teardown(() => browser.close());
   const page = await browser.newPage();
@@ -40,7 +52,9 @@ t.test('the reference lists every operation; login and the user list work from t
   }
 
   const login = await tryItOut(page, 'operations-user-login', async (block) => {
-    await block.locator('textarea.body-param__text').fill(JSON.stringify({ username: 'boss', password: 'boss-password' }));
+    await block
+      .locator('textarea.body-param__text')
+      .fill(JSON.stringify({ username: 'boss', password: 'boss-password' }));
   });
   t.equal(login.status, '200');
   const token = (JSON.parse(login.body) as { data: { token: string } }).data.token;
@@ -54,6 +68,10 @@ t.test('the reference lists every operation; login and the user list work from t
 
   const list = await tryItOut(page, 'operations-user-listUsers');
   t.equal(list.status, '200');
-  t.match(JSON.parse(list.body), { errCode: 0, data: { user: { username: 'boss' }, total: 1 } }, 'the user list, with the token from the page');
+  t.match(
+    JSON.parse(list.body),
+    { errCode: 0, data: { user: { username: 'boss' }, total: 1 } },
+    'the user list, with the token from the page',
+  );
   t.same(failed, [], 'no request of the page failed, no script error (nothing from a CDN, nothing blocked by the CSP)');
 });

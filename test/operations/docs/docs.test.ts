@@ -26,7 +26,10 @@ t.test('/openapi.yaml and /openapi.json: the document on disk, naming the instan
 
 t.test('behind a trusted proxy, the server URL is the one the proxy was reached at', async (t) => {
   const app = await startApp(t, { trustProxy: true });
-  const json = await app.call({ url: '/openapi.json', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'api.example.com' } });
+  const json = await app.call({
+    url: '/openapi.json',
+    headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'api.example.com' },
+  });
   t.equal(json.json.servers[0].url, 'https://api.example.com');
 });
 
@@ -37,9 +40,17 @@ t.test('/docs: the reference page and the files it loads, from this server', asy
   t.match(page.headers['content-type'], /^text\/html/);
   t.match(page.headers['content-security-policy'], /default-src 'self'/, 'its own CSP: the page loads its scripts');
   const loaded = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
-  t.same(loaded.sort(), ['data:,', 'docs/docs.js', 'docs/swagger-ui-bundle.js', 'docs/swagger-ui.css'], 'relative links, so a path prefix in front still works');
+  t.same(
+    loaded.sort(),
+    ['data:,', 'docs/docs.js', 'docs/swagger-ui-bundle.js', 'docs/swagger-ui.css'],
+    'relative links, so a path prefix in front still works',
+  );
   t.notMatch(page.text, /https?:\/\//, 'nothing from a CDN');
-  for (const [asset, type] of [['swagger-ui.css', 'text/css'], ['swagger-ui-bundle.js', 'text/javascript'], ['docs.js', 'text/javascript']] as const) {
+  for (const [asset, type] of [
+    ['swagger-ui.css', 'text/css'],
+    ['swagger-ui-bundle.js', 'text/javascript'],
+    ['docs.js', 'text/javascript'],
+  ] as const) {
     const file = await app.call({ url: `/docs/${asset}` });
     t.same([file.status, String(file.headers['content-type']).split(';')[0]], [200, type], asset);
     t.ok(file.text.length > 100, `${asset} has content`);
@@ -57,19 +68,33 @@ t.test('DOCS=false: the document and the reference answer 404', async (t) => {
 
 t.test("X-Request-Id: the caller's when it is a plain token, else a new UUID; on the log lines too", async (t) => {
   let log = '';
-  const app = await startApp(t, {}, { logStream: new Writable({
-      write: (chunk, _e, done) => {
-        log += String(chunk);
-        done();
-      },
-    }) });
+  const app = await startApp(
+    t,
+    {},
+    {
+      logStream: new Writable({
+        write: (chunk, _e, done) => {
+          log += String(chunk);
+          done();
+        },
+      }),
+    },
+  );
   const generated = await app.call({ url: '/api/v1/platform/ping' });
   t.match(generated.headers['x-request-id'], /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-  t.not((await app.call({ url: '/api/v1/platform/ping' })).headers['x-request-id'], generated.headers['x-request-id'], 'one per request');
+  t.not(
+    (await app.call({ url: '/api/v1/platform/ping' })).headers['x-request-id'],
+    generated.headers['x-request-id'],
+    'one per request',
+  );
   const kept = await app.call({ url: '/nowhere', headers: { 'x-request-id': 'lb-7f3a.42' } });
   t.equal(kept.headers['x-request-id'], 'lb-7f3a.42', "the caller's, on an error too");
   for (const odd of ['has spaces', 'x'.repeat(65), '{"json":1}']) {
-    t.not((await app.call({ url: '/api/v1/platform/ping', headers: { 'x-request-id': odd } })).headers['x-request-id'], odd, `replaced: ${odd.slice(0, 12)}`);
+    t.not(
+      (await app.call({ url: '/api/v1/platform/ping', headers: { 'x-request-id': odd } })).headers['x-request-id'],
+      odd,
+      `replaced: ${odd.slice(0, 12)}`,
+    );
   }
   const lines = log.split('\n').filter((line) => line.includes('lb-7f3a.42'));
   t.ok(lines.length >= 2, "the request's log lines carry it");

@@ -16,7 +16,11 @@ t.test('ready runs a query and names the dialect; a database that cannot serve a
   // PostgreSQL: a lock on users does not stop `select 1`; SQLite: reads go on under the write lock. Readiness is
   // about reaching the database, which both still do: the outage test stops PostgreSQL for real.
   const release = await app.holdLock();
-  t.equal((await app.call({ url: '/api/v1/platform/ready' })).status, 200, 'ready while another connection holds a lock');
+  t.equal(
+    (await app.call({ url: '/api/v1/platform/ready' })).status,
+    200,
+    'ready while another connection holds a lock',
+  );
   await release();
 });
 
@@ -24,7 +28,11 @@ t.test('address answers the caller socket as IP:port', async (t) => {
   const { call } = await startApp(t);
   const reply = await call({ url: '/api/v1/platform/address', remoteAddress: '10.1.2.3' });
   t.match(reply.json, /^10\.1\.2\.3:\d+$/);
-  const forwarded = await call({ url: '/api/v1/platform/address', remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '203.0.113.9' } });
+  const forwarded = await call({
+    url: '/api/v1/platform/address',
+    remoteAddress: '10.1.2.3',
+    headers: { 'x-forwarded-for': '203.0.113.9' },
+  });
   t.match(forwarded.json, /^10\.1\.2\.3:/, 'X-Forwarded-For is ignored unless TRUST_PROXY is set');
 });
 
@@ -36,7 +44,11 @@ t.test('address brackets IPv6', async (t) => {
 
 t.test('with TRUST_PROXY, address answers the forwarded client', async (t) => {
   const { call } = await startApp(t, { trustProxy: true });
-  const reply = await call({ url: '/api/v1/platform/address', remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '203.0.113.9' } });
+  const reply = await call({
+    url: '/api/v1/platform/address',
+    remoteAddress: '10.1.2.3',
+    headers: { 'x-forwarded-for': '203.0.113.9' },
+  });
   t.equal(reply.json, '203.0.113.9:0');
 });
 

@@ -25,7 +25,10 @@ t.test('with user:read: every user, paged, ordered by id, with a total', async (
   const token = await adminToken();
   const reply = await call({ url: `${list}?page=2&pageSize=2`, headers: { token } });
   t.match(reply.json.data, { user: { username: 'root' }, total: 5, page: 2, pageSize: 2 });
-  t.same(reply.json.data.items.map((u: { username: string }) => u.username), ['u2', 'u3']);
+  t.same(
+    reply.json.data.items.map((u: { username: string }) => u.username),
+    ['u2', 'u3'],
+  );
   const past = await call({ url: `${list}?page=9&pageSize=2`, headers: { token } });
   t.same(past.json.data.items, []);
   t.equal(past.json.data.total, 5);
@@ -36,9 +39,16 @@ t.test('without user:read: only the caller', async (t) => {
   for (const name of ['u1', 'u2']) await register(name);
   const token = await tokenFor('me');
   const reply = await call({ url: list, headers: { token } });
-  t.same(reply.json.data.items.map((u: { username: string }) => u.username), ['me']);
+  t.same(
+    reply.json.data.items.map((u: { username: string }) => u.username),
+    ['me'],
+  );
   t.equal(reply.json.data.total, 1);
-  t.same((await call({ url: `${list}?keyword=u1`, headers: { token } })).json.data.items, [], 'the keyword filters the caller too');
+  t.same(
+    (await call({ url: `${list}?keyword=u1`, headers: { token } })).json.data.items,
+    [],
+    'the keyword filters the caller too',
+  );
   t.same((await call({ url: `${list}?page=2`, headers: { token } })).json.data.items, [], 'and paging');
 });
 
@@ -91,7 +101,9 @@ t.test('no, forged, expired or orphaned tokens answer 401', async (t) => {
     'wrong issuer': { token: forge({ alg: 'HS512', typ: 'JWT' }, { ...claims, iss: 'elsewhere' }) },
     'no user_id': { token: forge({ alg: 'HS512', typ: 'JWT' }, { ...claims, user_id: 'x' }) },
     'unknown user': { token: forge({ alg: 'HS512', typ: 'JWT' }, { ...claims, user_id: 999 }) },
-    'user_id beyond the ids of the spec': { token: forge({ alg: 'HS512', typ: 'JWT' }, { ...claims, user_id: 2 ** 31 }) },
+    'user_id beyond the ids of the spec': {
+      token: forge({ alg: 'HS512', typ: 'JWT' }, { ...claims, user_id: 2 ** 31 }),
+    },
     'bearer without token': { authorization: 'Bearer' },
   };
   for (const [name, headers] of Object.entries(cases)) {
@@ -99,7 +111,11 @@ t.test('no, forged, expired or orphaned tokens answer 401', async (t) => {
     t.equal(reply.status, 401, name);
     t.same(reply.json, unauthorized, name);
   }
-  t.equal((await call({ url: list, headers: { token: forge({ alg: 'HS512', typ: 'JWT' }, claims) } })).status, 200, 'a correctly signed copy is accepted');
+  t.equal(
+    (await call({ url: list, headers: { token: forge({ alg: 'HS512', typ: 'JWT' }, claims) } })).status,
+    200,
+    'a correctly signed copy is accepted',
+  );
 
   await query("update users set status = 0 where username = 'victim'");
   t.equal((await call({ url: list, headers: { token } })).status, 401, 'disabled user');
@@ -113,7 +129,8 @@ t.test('every caller check holds for every shape of page an administrator asks f
   const { call, register, adminToken, query } = await startApp(t, { admin });
   for (const name of ['u1', 'u2', 'u3']) await register(name);
   const token = await adminToken();
-  const names = (reply: { json: { data: { items: Array<{ username: string }> } } }) => reply.json.data.items.map((u) => u.username);
+  const names = (reply: { json: { data: { items: Array<{ username: string }> } } }) =>
+    reply.json.data.items.map((u) => u.username);
   const first = await call({ url: list, headers: { token } });
   const cursor = first.json.data.items[0].id as number;
   const pages = {
@@ -124,14 +141,24 @@ t.test('every caller check holds for every shape of page an administrator asks f
     tooDeep: '?page=1000&pageSize=100',
     badCursor: '?cursor=bogus',
   };
-  const answers = async () => Object.fromEntries(await Promise.all(Object.entries(pages).map(async ([name, q]) => [name, await call({ url: `${list}${q}`, headers: { token } })] as const)));
+  const answers = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        Object.entries(pages).map(
+          async ([name, q]) => [name, await call({ url: `${list}${q}`, headers: { token } })] as const,
+        ),
+      ),
+    );
 
   let got = await answers();
   t.same(names(got.first!), ['root', 'u1', 'u2', 'u3']);
   t.same(names(got.cursor!), ['u1', 'u2', 'u3']);
   t.same(names(got.offset!), ['u2', 'u3']);
   t.same([names(got.past!), got.past!.json.data.total], [[], 4], 'past the end: no items, the total still');
-  t.same([got.tooDeep!.status, got.tooDeep!.json.errCode, got.badCursor!.status, got.badCursor!.json.errCode], [400, 1026, 400, 1027]);
+  t.same(
+    [got.tooDeep!.status, got.tooDeep!.json.errCode, got.badCursor!.status, got.badCursor!.json.errCode],
+    [400, 1026, 400, 1027],
+  );
   for (const [name, reply] of Object.entries(got).slice(0, 4)) t.equal(reply.json.data.total, 4, `${name}: total`);
 
   await query("update users set role_id = (select id from role where code = 'user') where username = 'root'");
@@ -145,7 +172,8 @@ t.test('every caller check holds for every shape of page an administrator asks f
     ["update users set token_version = token_version + 1 where username = 'root'", ''],
   ] as const) {
     await query(change);
-    for (const [name, reply] of Object.entries(await answers())) t.same([reply.status, reply.json], [401, unauthorized], `${change}: ${name}`);
+    for (const [name, reply] of Object.entries(await answers()))
+      t.same([reply.status, reply.json], [401, unauthorized], `${change}: ${name}`);
     if (undo) await query(undo);
   }
 });

@@ -7,11 +7,22 @@ t.test('login answers errCode 1000 with an HS512 token, the username and the rol
   const { register, login } = await startApp(t);
   await register('tester4', 'admin123');
   const reply = await login('tester4', 'admin123');
-  t.match(reply.json, { errCode: 1000, errMsg: 'login success', data: { username: 'tester4', role: { code: 'user' } } });
+  t.match(reply.json, {
+    errCode: 1000,
+    errMsg: 'login success',
+    data: { username: 'tester4', role: { code: 'user' } },
+  });
   const [header, payload] = (reply.json.data.token as string).split('.');
   t.same(decode(header!), { alg: 'HS512', typ: 'JWT' });
   const claims = decode(payload!);
-  t.match(claims, { user_id: Number, username: 'tester4', user_role: 'user', iss: 'platform', iat: Number, exp: Number });
+  t.match(claims, {
+    user_id: Number,
+    username: 'tester4',
+    user_role: 'user',
+    iss: 'platform',
+    iat: Number,
+    exp: Number,
+  });
   t.equal((claims.exp as number) - (claims.iat as number), 7 * 24 * 3600, 'default lifetime is 7 days');
 });
 

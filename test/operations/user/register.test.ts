@@ -7,7 +7,11 @@ t.test('register returns the user it created, with the user role and no password
   const { register, one } = await startApp(t);
   const reply = await register('tester3', 'admin123');
   t.equal(reply.status, 200);
-  t.match(reply.json, { errCode: 0, errMsg: 'register success', data: { username: 'tester3', status: true, role: { code: 'user', name: 'user' } } });
+  t.match(reply.json, {
+    errCode: 0,
+    errMsg: 'register success',
+    data: { username: 'tester3', status: true, role: { code: 'user', name: 'user' } },
+  });
   const user = reply.json.data;
   t.match(user.uid, uuid);
   t.equal(user.role_id, user.role.id);
@@ -30,9 +34,17 @@ t.test('an existing name answers 1004 "user <name> already exists", ignoring cas
 
 t.test('an empty name or password answers 1004 and writes nothing', async (t) => {
   const { register, one } = await startApp(t);
-  for (const [username, password] of [['', 'secret'], ['bob', ''], ['   ', 'secret']] as const) {
+  for (const [username, password] of [
+    ['', 'secret'],
+    ['bob', ''],
+    ['   ', 'secret'],
+  ] as const) {
     const reply = await register(username, password);
-    t.same(reply.json, { errCode: 1004, data: {}, errMsg: 'user name or password is empty' }, `${JSON.stringify(username)} / ${JSON.stringify(password)}`);
+    t.same(
+      reply.json,
+      { errCode: 1004, data: {}, errMsg: 'user name or password is empty' },
+      `${JSON.stringify(username)} / ${JSON.stringify(password)}`,
+    );
   }
   const { n } = await one<{ n: number }>('select cast(count(*) as integer) as n from users');
   t.equal(n, 0);
@@ -46,11 +58,15 @@ t.test('names are trimmed', async (t) => {
 
 t.test('of many concurrent registrations of one name, exactly one succeeds', async (t) => {
   const { register, one } = await startApp(t);
-  const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => register(i % 2 ? 'racer' : 'RACER', `password-${i}`)));
+  const replies = await Promise.all(
+    Array.from({ length: 12 }, (_, i) => register(i % 2 ? 'racer' : 'RACER', `password-${i}`)),
+  );
   const codes = replies.map((r) => r.json.errCode);
   t.equal(codes.filter((c) => c === 0).length, 1, 'one success');
   t.equal(codes.filter((c) => c === 1004).length, 11, 'the rest are told the name exists');
-  const { n } = await one<{ n: number }>("select cast(count(*) as integer) as n from users where lower(username) = 'racer'");
+  const { n } = await one<{ n: number }>(
+    "select cast(count(*) as integer) as n from users where lower(username) = 'racer'",
+  );
   t.equal(n, 1, 'one row');
 });
 
