@@ -44,8 +44,9 @@ export async function specYaml(origin: string): Promise<string> {
     copy.setIn(['servers'], [{ url: placeholder, description: 'this instance' }]);
     template = copy.toString();
   }
-  // A JSON string is a YAML double-quoted scalar: whatever the Host header held stays a string.
-  return template.replace(placeholder, JSON.stringify(origin));
+  // A JSON string is a YAML double-quoted scalar: whatever the Host header held stays a string. A replacer
+  // function, since a replacement string would read `$'` or `$&` in the Host header as patterns.
+  return template.replace(placeholder, () => JSON.stringify(origin));
 }
 
 let spec: Record<string, unknown> | undefined;
