@@ -2,6 +2,7 @@
 // over openapi.yaml. Every rule turned off or narrowed below says why.
 
 import owasp from '@stoplight/spectral-owasp-ruleset';
+import { undefined as undefinedValue } from '@stoplight/spectral-functions';
 import { oas } from '@stoplight/spectral-rulesets';
 
 const operations = '$.paths[*][get,put,post,delete,patch]';
@@ -27,6 +28,14 @@ export default {
     'request-integer-format': narrowed('owasp:api4:2023-integer-format', ofType('integer')),
     'request-integer-limit': narrowed('owasp:api4:2023-integer-limit-legacy', ofType('integer')),
     'request-array-limit': narrowed('owasp:api4:2023-array-limit', ofType('array')),
+    // In a request, `default` means "assumed when absent": generated clients (orval's zod schemas, for one) fill it
+    // in, which turns a partial update into a reset of every field left out. Defaults belong to the resource.
+    'request-body-no-default': {
+      description: 'A request body schema carries no default (clients fill defaults in).',
+      severity: 'error',
+      given: `${operations}.requestBody.content[*].schema..[?(@ && @.default !== undefined)]`,
+      then: { field: 'default', function: undefinedValue },
+    },
     // Rate limits apply where guessing pays (operations marked x-rate-limited: login, register), and those
     // declare their 429 with Retry-After. Declaring rate-limit headers on every response would describe limits
     // the other operations do not have.

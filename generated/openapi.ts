@@ -515,10 +515,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description Whether `register` is open to anyone.
-         * @default true
-         */
+        /** @description Whether `register` is open to anyone. */
         AllowRegistration: boolean;
         /** @enum {string} */
         AuditAction: "user.update" | "user.delete" | "user.role" | "user.resetPassword" | "user.unlock" | "user.createAdmin" | "user.import" | "role.create" | "role.update" | "role.delete" | "settings.update";
@@ -551,7 +548,6 @@ export interface components {
         /**
          * Format: int32
          * @description Days an audit entry is kept; older ones are removed in small batches about once a minute. 0 keeps them all.
-         * @default 365
          */
         AuditRetentionDays: number;
         Credentials: {
@@ -581,13 +577,11 @@ export interface components {
         /**
          * Format: int32
          * @description Minutes an account stays locked.
-         * @default 30
          */
         LockTime: number;
         /**
          * Format: int32
          * @description Consecutive failed logins that lock an account; 0 turns lockout off.
-         * @default 3
          */
         LoginFail: number;
         LoginFailure: {
@@ -626,7 +620,6 @@ export interface components {
         /**
          * Format: int32
          * @description Days a login record is kept; older ones are removed in small batches about once a minute. 0 keeps them all.
-         * @default 90
          */
         LoginRecordRetentionDays: number;
         LoginSuccess: {
@@ -648,13 +641,11 @@ export interface components {
         /**
          * Format: int32
          * @description Days a password stays valid after it is set; -1 (or 0) means it never expires.
-         * @default -1
          */
         PasswordExpire: number;
         /**
          * Format: int32
          * @description Minimum length of a new password (register, changePassword, resetPassword, create-admin).
-         * @default 8
          */
         PasswordMinLength: number;
         /**
@@ -726,12 +717,19 @@ export interface components {
             errMsg: "success";
         };
         SecuritySettings: {
+            /** @default true */
             allowRegistration: components["schemas"]["AllowRegistration"];
+            /** @default 365 */
             auditRetentionDays: components["schemas"]["AuditRetentionDays"];
+            /** @default 30 */
             lockTime: components["schemas"]["LockTime"];
+            /** @default 3 */
             loginFail: components["schemas"]["LoginFail"];
+            /** @default 90 */
             loginRecordRetentionDays: components["schemas"]["LoginRecordRetentionDays"];
+            /** @default -1 */
             passwordExpire: components["schemas"]["PasswordExpire"];
+            /** @default 8 */
             passwordMinLength: components["schemas"]["PasswordMinLength"];
         };
         SecuritySettingsSuccess: {
@@ -1124,7 +1122,7 @@ export interface operations {
             content: {
                 "application/json": {
                     code: components["schemas"]["RoleCode"];
-                    /** @default  */
+                    /** @description Empty when left out. */
                     desc?: string;
                     name: components["schemas"]["RoleName"];
                     permissions: components["schemas"]["PermissionSet"];
