@@ -95,7 +95,17 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
 export async function contract(app: FastifyInstance, options: ContractOptions): Promise<void> {
   const { respond, respondFailure } = responder(options.timing);
   const operations = options.api.getOperations();
-  for (const operation of operations) registerOperation(app, options, respond, operation);
-  app.addHook('onListen', () => warmUp(app, options.api, operations));
+  // First: the bodiless operations' context below takes its error handler from here as it is created.
   answerErrors(app, operations, respondFailure);
+  const takesBody = (operation: Operation) => operation.requestBody !== undefined;
+  for (const operation of operations.filter(takesBody)) registerOperation(app, options, respond, operation);
+  // An operation that declares no body takes none: whatever a client sends with it (axios posts an empty form,
+  // curl may label nothing as JSON) is read up to the body limit and ignored, never refused for its type.
+  await app.register(async (bodiless) => {
+    bodiless.removeAllContentTypeParsers();
+    bodiless.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
+    for (const operation of operations.filter((o) => !takesBody(o)))
+      registerOperation(bodiless, options, respond, operation);
+  });
+  app.addHook('onListen', () => warmUp(app, options.api, operations));
 }
