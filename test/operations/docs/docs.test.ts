@@ -24,15 +24,22 @@ t.test('/openapi.yaml and /openapi.json: the document on disk, naming the instan
   t.same(json.json.servers, [{ url: 'http://cms.internal:8080', description: 'this instance' }]);
 });
 
-t.test('a Host header holding replacement patterns ($\', $&, $`) is served as written, the document intact', async (t) => {
-  const app = await startApp(t);
-  const disk = await onDisk();
-  for (const host of ["evil$'.example", 'a$&b.example', 'x$`y.example:81']) {
-    const yaml = await app.call({ url: '/openapi.yaml', headers: { host } });
-    t.same(parse(yaml.text).servers, [{ url: `http://${host}`, description: 'this instance' }], host);
-    t.same(withoutServers(parse(yaml.text)), withoutServers(parse(disk)), `${host}: the rest of the document as on disk`);
-  }
-});
+t.test(
+  "a Host header holding replacement patterns ($', $&, $`) is served as written, the document intact",
+  async (t) => {
+    const app = await startApp(t);
+    const disk = await onDisk();
+    for (const host of ["evil$'.example", 'a$&b.example', 'x$`y.example:81']) {
+      const yaml = await app.call({ url: '/openapi.yaml', headers: { host } });
+      t.same(parse(yaml.text).servers, [{ url: `http://${host}`, description: 'this instance' }], host);
+      t.same(
+        withoutServers(parse(yaml.text)),
+        withoutServers(parse(disk)),
+        `${host}: the rest of the document as on disk`,
+      );
+    }
+  },
+);
 
 t.test('behind a trusted proxy, the server URL is the one the proxy was reached at', async (t) => {
   const app = await startApp(t, { trustProxy: true });
