@@ -1793,8 +1793,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        info: {
+                            [key: string]: unknown;
+                        };
                         /** @enum {string} */
                         openapi: "3.0.3";
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                        servers?: {
+                            [key: string]: unknown;
+                        }[];
                     };
                 };
             };

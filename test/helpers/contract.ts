@@ -31,6 +31,10 @@ function load() {
 
 const successCodes = new Set([0, 1000]);
 
+/** The statuses the spec declares for requests no operation matches. */
+const unmatched = (api: OpenAPIBackend) =>
+  Object.keys((api.definition as { 'x-unmatched-responses'?: object })['x-unmatched-responses'] ?? {});
+
 function checkErrorTable(exchange: Exchange, body: unknown): string[] {
   const errCode = (body as { errCode?: unknown }).errCode;
   if (typeof errCode !== 'number' || successCodes.has(errCode)) return [];
@@ -88,9 +92,11 @@ export async function assertMatchesSpec(exchange: Exchange): Promise<void> {
     problems = checkOperation(api, operation, exchange, contentType);
   } else if (
     !contentType.startsWith('application/json') ||
-    (!exchange.beforeRouting && ![404, 405].includes(exchange.status))
+    (!exchange.beforeRouting && !unmatched(api).includes(String(exchange.status)))
   ) {
-    problems = [`no operation matches, so only a JSON 404 or 405 may answer, not ${exchange.status} ${contentType}`];
+    problems = [
+      `no operation matches, so only a JSON ${unmatched(api).join(' or ')} (x-unmatched-responses) may answer, not ${exchange.status} ${contentType}`,
+    ];
   } else {
     const body = JSON.parse(exchange.text) as unknown;
     problems = [...(errorEnvelope(body) ? [] : ['body is not an ErrorEnvelope']), ...checkErrorTable(exchange, body)];
