@@ -7,6 +7,7 @@ import { ApiError, type ErrorName } from '../../operations/envelope.js';
 import { isUnavailable } from '../../storage/connect.js';
 import { LastAdministrator } from '../../storage/errors.js';
 import { Saturated } from '../../storage/limiter.js';
+import { drainUnread } from '../unreadBody.js';
 import type { RespondFailure } from './respond.js';
 
 // Fastify's own rejections, by the status it gives them.
@@ -54,7 +55,10 @@ export function answerErrors(app: FastifyInstance, operations: Operation[], resp
     // A bounded queue (password hashing, reads aside) that is full.
     if (error instanceof Saturated) return respondFailure(request, reply, 'busy', undefined, { 'retry-after': '1' });
     const rejection = fastifyRejection(error);
-    if (rejection) return respondFailure(request, reply, ...rejection);
+    if (rejection) {
+      drainUnread(request, reply);
+      return respondFailure(request, reply, ...rejection);
+    }
     if (isUnavailable(error)) {
       request.log.warn({ err: { type: error.name, code: error.code } }, 'database unavailable');
       return respondFailure(request, reply, 'databaseUnavailable', undefined, { 'retry-after': '1' });
