@@ -430,7 +430,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/docs/{asset}": {
+    "/docs/{script}": {
         parameters: {
             query?: never;
             header?: never;
@@ -438,10 +438,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A script or style sheet of the reference page
-         * @description The Swagger UI files the page loads, from the swagger-ui-dist package.
+         * A script of the reference page
+         * @description Swagger UI's bundle (from the swagger-ui-dist package) and the page's own script.
          */
-        get: operations["getDocsAsset"];
+        get: operations["getDocsScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs/swagger-ui.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The style sheet of the reference page
+         * @description Swagger UI's style sheet, from the swagger-ui-dist package.
+         */
+        get: operations["getDocsStyle"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1729,25 +1749,47 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    getDocsAsset: {
+    getDocsScript: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                asset: "swagger-ui.css" | "swagger-ui-bundle.js" | "docs.js";
+                script: "swagger-ui-bundle.js" | "docs.js";
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The file. */
+            /** @description The script. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["DocsOff"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getDocsStyle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The style sheet. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/css": string;
-                    "text/javascript": string;
                 };
             };
             400: components["responses"]["BadRequest"];

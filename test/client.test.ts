@@ -47,7 +47,8 @@ t.test('every operation through openapi-fetch and the generated types, on the li
   t.match((await api.GET('/openapi.yaml', { parseAs: 'text' })).data, /^openapi: 3\.0\.3/);
   t.equal((await api.GET('/openapi.json')).data?.openapi, '3.0.3');
   t.match((await api.GET('/docs', { parseAs: 'text' })).data, /swagger-ui/);
-  t.ok((await api.GET('/docs/{asset}', { params: { path: { asset: 'docs.js' } }, parseAs: 'text' })).data);
+  t.ok((await api.GET('/docs/{script}', { params: { path: { script: 'docs.js' } }, parseAs: 'text' })).data);
+  t.ok((await api.GET('/docs/swagger-ui.css', { parseAs: 'text' })).data);
 
   const credentials = (username: string) => ({ username, password: `${username}-password` });
   t.equal((await api.POST('/api/v1/user/register', { body: credentials('alice') })).data?.errCode, 0);

@@ -1,6 +1,7 @@
 // operationId → handler. The type demands one handler for every operation in openapi.yaml.
 import { getDocs } from './docs/getDocs.js';
-import { getDocsAsset } from './docs/getDocsAsset.js';
+import { getDocsScript } from './docs/getDocsScript.js';
+import { getDocsStyle } from './docs/getDocsStyle.js';
 import { getSpecJson } from './docs/getSpecJson.js';
 import { getSpecYaml } from './docs/getSpecYaml.js';
 import type { Handlers } from './handler.js';
@@ -55,5 +56,6 @@ export const handlers: Handlers = {
   getSpecYaml,
   getSpecJson,
   getDocs,
-  getDocsAsset,
+  getDocsScript,
+  getDocsStyle,
 };
