@@ -61,6 +61,12 @@ function checkOperation(api: OpenAPIBackend, operation: Operation, exchange: Exc
   return [...problems, ...checkErrorTable(exchange, body)];
 }
 
+/** The operationId that answers `method` `url`, if one does. */
+export async function operationIdOf(method: string, url: string): Promise<string | undefined> {
+  const { api } = await load();
+  return api.matchOperation({ method: method === 'HEAD' ? 'GET' : method, path: url, headers: {} })?.operationId;
+}
+
 /** Throws, naming every mismatch, when a response is not what openapi.yaml says it may be. */
 export async function assertMatchesSpec(exchange: Exchange): Promise<void> {
   const { api, errorEnvelope } = await load();
