@@ -1,8 +1,7 @@
 // Every app the suite builds keeps its log, which is searched for secrets when the app closes (test/helpers/app.ts).
 // Here: that search finds what it must, and a real app's log of a busy session carries none of it.
-import { Writable } from 'node:stream';
 import t from 'tap';
-import { admin, leaksIn, startApp } from './helpers/app.js';
+import { admin, leaksIn, logCollector, startApp } from './helpers/app.js';
 
 t.test('the log search names each kind of leak', async (t) => {
   const app = await startApp(t);
@@ -17,14 +16,8 @@ t.test('the log search names each kind of leak', async (t) => {
 });
 
 t.test('a session through every kind of request logs none of it at debug level', async (t) => {
-  let log = '';
-  const logStream = new Writable({
-    write: (chunk, _encoding, done) => {
-      log += String(chunk);
-      done();
-    },
-  });
-  const app = await startApp(t, { admin, logLevel: 'debug' }, { logStream });
+  const logged = logCollector();
+  const app = await startApp(t, { admin, logLevel: 'debug' }, { logStream: logged.stream });
   const token = await app.adminToken();
   await app.register('visitor', 'visitor-password');
   await app.login('visitor', 'wrong-password');
@@ -40,6 +33,6 @@ t.test('a session through every kind of request logs none of it at debug level',
   await app.query('alter table login_record rename to login_record_gone');
   t.equal((await app.login('visitor', 'visitor-password')).status, 500, 'a fault, logged');
   await app.app.close();
-  t.match(log, /"msg":"unhandled error"/, 'the log was written');
-  t.same(leaksIn(log), []);
+  t.match(logged.text(), /"msg":"unhandled error"/, 'the log was written');
+  t.same(leaksIn(logged.text()), []);
 });

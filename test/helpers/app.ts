@@ -84,6 +84,18 @@ export interface TestApp {
 
 export const admin = { username: 'root', password: 'root-password' };
 
+/** A log stream that keeps what is written to it, for tests that read an app's log. */
+export function logCollector() {
+  let text = '';
+  const stream = new Writable({
+    write: (chunk, _encoding, done) => {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
 const testDirs = new WeakMap<Test, string>();
 
 // t.testdir() empties its directory when called again, so each app gets its own folder inside it.
@@ -117,21 +129,14 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
     ...overrides,
   };
   // Unless a test reads the log itself, it is kept, and searched for secrets once the app is closed.
-  let log = '';
-  const logStream =
-    options.logStream ??
-    new Writable({
-      write: (chunk, _encoding, done) => {
-        log += String(chunk);
-        done();
-      },
-    });
+  const kept = logCollector();
+  const logStream = options.logStream ?? kept.stream;
   passwords ??= createPasswords();
   const app = await buildApp(config, { passwords, ...options, logStream });
   t.teardown(async () => {
     await app.close();
     // Thrown from teardown, it fails the test that built the app.
-    const found = options.logStream ? [] : leaksIn(log);
+    const found = options.logStream ? [] : leaksIn(kept.text());
     if (found.length) throw new Error(`the app's log carries ${found.join(', ')}`);
   });
   const post = (url: string, payload: object) => call(app, { method: 'POST', url, payload });

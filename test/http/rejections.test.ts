@@ -1,7 +1,6 @@
-import { Writable } from 'node:stream';
 import t from 'tap';
 import { bodyLimit } from '../../src/app.js';
-import { startApp, type TestApp } from '../helpers/app.js';
+import { logCollector, startApp, type TestApp } from '../helpers/app.js';
 
 const register = '/api/v1/user/register';
 
@@ -111,20 +110,14 @@ t.test('an unknown route answers 404, a known route with the wrong method 405 wi
 });
 
 t.test('an unhandled fault answers 500 with no stack or SQL, and logs neither', async (t) => {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write: (chunk, _enc, done) => {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  const app = await startApp(t, { logLevel: 'info' }, { logStream: stream });
+  const logged = logCollector();
+  const app = await startApp(t, { logLevel: 'info' }, { logStream: logged.stream });
   // A real fault: the table disappears under the running server.
   await app.query('alter table users rename to users_gone');
   const reply = await app.call({ method: 'POST', url: register, payload: { username: 'x', password: 'y-password' } });
   t.equal(reply.status, 500);
   t.same(reply.json, { errCode: 1001, data: {}, errMsg: 'server internal error' });
-  const log = lines.join('');
+  const log = logged.text();
   t.match(log, /unhandled error/, 'the fault is logged');
   for (const leak of [/select|insert|from "?users/i, /\bat .+\.(ts|js):\d+/, /stack/]) {
     t.notMatch(reply.text, leak, `response carries no ${leak}`);
@@ -133,17 +126,11 @@ t.test('an unhandled fault answers 500 with no stack or SQL, and logs neither', 
 });
 
 t.test('request logs redact the query token', async (t) => {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write: (chunk, _enc, done) => {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  const app = await startApp(t, { logLevel: 'info' }, { logStream: stream });
+  const logged = logCollector();
+  const app = await startApp(t, { logLevel: 'info' }, { logStream: logged.stream });
   const token = await app.tokenFor('logged');
   await app.call({ url: `/api/v1/user/list?page=1&token=${token}` });
-  const log = lines.join('');
+  const log = logged.text();
   t.notMatch(log, token.split('.')[2]!, 'the token is not logged');
   t.notMatch(log, 'secret-pass', 'the password is not logged');
 });

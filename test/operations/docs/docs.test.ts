@@ -1,10 +1,9 @@
 // The spec served as it is on disk with the instance's own server URL, the interactive reference with its
 // files, DOCS=false, and the request id every response carries.
 import { readFile } from 'node:fs/promises';
-import { Writable } from 'node:stream';
 import t from 'tap';
 import { parse } from 'yaml';
-import { startApp } from '../../helpers/app.js';
+import { logCollector, startApp } from '../../helpers/app.js';
 
 const onDisk = async () => readFile(new URL('../../../openapi.yaml', import.meta.url), 'utf8');
 const withoutServers = ({ servers: _, ...rest }: Record<string, unknown>) => rest;
@@ -84,19 +83,8 @@ t.test('DOCS=false: the document and the reference answer 404', async (t) => {
 });
 
 t.test("X-Request-Id: the caller's when it is a plain token, else a new UUID; on the log lines too", async (t) => {
-  let log = '';
-  const app = await startApp(
-    t,
-    {},
-    {
-      logStream: new Writable({
-        write: (chunk, _e, done) => {
-          log += String(chunk);
-          done();
-        },
-      }),
-    },
-  );
+  const logged = logCollector();
+  const app = await startApp(t, {}, { logStream: logged.stream });
   const generated = await app.call({ url: '/api/v1/platform/ping' });
   t.match(generated.headers['x-request-id'], /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   t.not(
@@ -113,7 +101,10 @@ t.test("X-Request-Id: the caller's when it is a plain token, else a new UUID; on
       `replaced: ${odd.slice(0, 12)}`,
     );
   }
-  const lines = log.split('\n').filter((line) => line.includes('lb-7f3a.42'));
+  const lines = logged
+    .text()
+    .split('\n')
+    .filter((line) => line.includes('lb-7f3a.42'));
   t.ok(lines.length >= 2, "the request's log lines carry it");
   t.ok(lines.every((line) => JSON.parse(line).reqId === 'lb-7f3a.42'));
 });
