@@ -6,10 +6,11 @@
  * cost no more than arrays (the bench's list ratio does not move with the trick off).
  *
  * Invariant: each row has the names of the columns it was read with. When another connection changes the schema,
- * SQLite prepares the statement again as it runs it, and a `select *` may then answer other columns, as many or
- * not: after each run, if the schema's version moved, the names are read again from the statement, which describes
- * the run just made. Guarded by test/storage/connect.test.ts (rows as better-sqlite3 builds them; columns renamed
- * by another connection).
+ * SQLite prepares the statement again as it runs it, and a `*` may then answer other columns, as many or not (a
+ * column named in the statement cannot change its name: renamed or dropped, the statement fails). So after each run
+ * of a statement with a `*`, if the schema's version moved, the names are read again from the statement, which
+ * describes the run just made. Guarded by test/storage/connect.test.ts (rows as better-sqlite3 builds them; columns
+ * added and renamed by another connection).
  */
 import type SQLite from 'better-sqlite3';
 
@@ -30,7 +31,8 @@ export function arrayRows(statement: SQLite.Statement, schemaVersion: () => numb
   }
   const namesNow = () => statement.columns().map((column) => column.name);
   let names = namesNow();
-  let version = schemaVersion();
+  const expands = statement.source.includes('*');
+  let version = expands ? schemaVersion() : 0;
   const objectOf = (values: unknown[]): Row => {
     const row: Row = {};
     // Assigned as better-sqlite3 assigns, so that a column named __proto__ comes out as it does there (dropped).
@@ -38,6 +40,7 @@ export function arrayRows(statement: SQLite.Statement, schemaVersion: () => numb
     return row;
   };
   const current = () => {
+    if (!expands) return;
     const now = schemaVersion();
     if (now !== version) {
       version = now;
