@@ -27,6 +27,17 @@ const generators: Record<string, (out: string) => Promise<void>> = {
       logs: { file: false, level: 'silent' },
     });
   },
+  // orval 7.13.2 (the last for Node 20): its fetch client over a fetch function of the consumer's (orval's
+  // `mutator`, which reads non-JSON answers as text), and its zod schemas.
+  orval: async (out) => {
+    const { generate } = await import('orval');
+    const mutator = { path: join(root, 'test/clients/scenarios/orvalFetch.ts'), name: 'orvalFetch', extension: '.js' };
+    await generate({
+      input: spec,
+      output: { target: join(out, 'client.ts'), client: 'fetch', mode: 'single', override: { mutator } },
+    });
+    await generate({ input: spec, output: { target: join(out, 'zod.ts'), client: 'zod', mode: 'single' } });
+  },
 };
 
 const operations = Object.values(
