@@ -27,6 +27,23 @@ t.test('security headers: on answers of every kind, and the shared check fails a
   await t.rejects(assertMatchesSpec(bare), /lacks x-response-headers: content-security-policy/);
 });
 
+t.test('media types: each answer is sent as the exact type its operation declares, parameters aside', async (t) => {
+  const app = await startApp(t);
+  const metrics = await app.call({ url: '/metrics' });
+  t.equal(metrics.headers['content-type'], 'text/plain; version=0.0.4; charset=utf-8');
+  const sentAs = (type: string) => ({
+    method: 'GET',
+    url: '/metrics',
+    status: metrics.status,
+    headers: { ...metrics.headers, 'content-type': type },
+    text: metrics.text,
+  });
+  await t.resolves(assertMatchesSpec(sentAs('Text/Plain')), 'case and parameters do not matter');
+  // A prefix of a declared type is another type: a client choosing its reader by media type would miss it.
+  await t.rejects(assertMatchesSpec(sentAs('text/plainly; version=0.0.4')), /is not one of text\/plain/);
+  await t.rejects(assertMatchesSpec(sentAs('application/json')), /is not one of text\/plain/);
+});
+
 t.test('CORS is off unless CORS_ORIGINS is set', async (t) => {
   const app = await startApp(t);
   const reply = await app.call({ url: '/api/v1/platform/ping', headers: { origin: page } });
