@@ -59,8 +59,8 @@ export default {
   overrides: [
     {
       // Public by design: liveness and readiness probes, the caller's address, the Prometheus scrape (for a
-      // scraper inside the deployment's network; README, "Deploying"), and the API's own description. They take
-      // no token, so they cannot answer 401.
+      // scraper inside the deployment's network; README, "Deploying"), the API's own description, and the
+      // console's page and files (the page signs in through login). They take no token, so they cannot answer 401.
       files: [
         'openapi.yaml#/paths/~1api~1v1~1platform~1ping/get',
         'openapi.yaml#/paths/~1api~1v1~1platform~1address/get',
@@ -71,6 +71,9 @@ export default {
         'openapi.yaml#/paths/~1docs/get',
         'openapi.yaml#/paths/~1docs~1swagger-ui.css/get',
         'openapi.yaml#/paths/~1docs~1%7Bscript%7D/get',
+        'openapi.yaml#/paths/~1console/get',
+        'openapi.yaml#/paths/~1console~1console.js/get',
+        'openapi.yaml#/paths/~1console~1console.css/get',
       ],
       rules: { 'owasp:api2:2023-read-restricted': 'off', 'owasp:api8:2023-define-error-responses-401': 'off' },
     },

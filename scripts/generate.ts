@@ -1,9 +1,11 @@
 // Regenerates generated/ from openapi.yaml: the types (openapi-typescript), the error table (x-errors), and the
 // values code needs at run time: the permission codes, the security settings' defaults, the range of ids, the
-// response headers and the request id.
+// response headers and the request id. Then the console (src/console/, which reads those types and the error
+// table), bundled by esbuild into generated/console/: committed, so a server runs it without a build step.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 
@@ -32,7 +34,7 @@ type Spec = {
 const resolve = (spec: Spec, schema: Schema): Schema =>
   schema.$ref ? resolve(spec, spec.components.schemas[schema.$ref.replace('#/components/schemas/', '')]!) : schema;
 
-export async function renderGenerated(): Promise<Record<string, string>> {
+async function renderSpec(): Promise<Record<string, string>> {
   const text = await readFile(specPath, 'utf8');
   const types = astToString(await openapiTS(text, { alphabetize: true }));
   const spec = parse(text) as Spec;
@@ -56,11 +58,45 @@ export async function renderGenerated(): Promise<Record<string, string>> {
   };
 }
 
-export async function writeGenerated(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const [name, content] of Object.entries(await renderGenerated())) {
+/** The console's script and style sheet, from src/console/ and generated/ as they are on disk. */
+export async function renderConsole(): Promise<Record<string, string>> {
+  const source = new URL('src/console/', root).pathname;
+  const result = await build({
+    entryPoints: [join(source, 'main.tsx')],
+    tsconfig: join(source, 'tsconfig.json'),
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    outdir: 'console',
+    entryNames: 'console',
+    legalComments: 'eof',
+    banner: {
+      js: '// Generated from src/console by `npm run generate`. Do not edit.',
+      css: '/* Generated from src/console by `npm run generate`. Do not edit. */',
+    },
+    absWorkingDir: root.pathname,
+    logLevel: 'warning',
+  });
+  return Object.fromEntries(result.outputFiles.map((file) => [file.path.slice(root.pathname.length), file.text]));
+}
+
+export async function renderGenerated(): Promise<Record<string, string>> {
+  return { ...(await renderSpec()), ...(await renderConsole()) };
+}
+
+async function write(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
     await writeFile(join(dir, name), content);
   }
+}
+
+export async function writeGenerated(dir: string): Promise<void> {
+  // The console is bundled from the error table just written.
+  await write(dir, await renderSpec());
+  await write(dir, await renderConsole());
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -14,6 +14,9 @@ const inCheckout = {
   'docs/docs.js': () => new URL('operations/docs/page/docs.js', import.meta.url).pathname,
   'docs/swagger-ui.css': () => `${swaggerUi()}/swagger-ui.css`,
   'docs/swagger-ui-bundle.js': () => `${swaggerUi()}/swagger-ui-bundle.js`,
+  'console/index.html': () => new URL('console/index.html', import.meta.url).pathname,
+  'console/console.js': () => new URL('../generated/console/console.js', import.meta.url).pathname,
+  'console/console.css': () => new URL('../generated/console/console.css', import.meta.url).pathname,
 };
 
 export type Asset = keyof typeof inCheckout;

@@ -20,6 +20,8 @@ export interface Config {
   requestTimeoutSeconds: number;
   /** Whether /docs, /openapi.yaml and /openapi.json are served. */
   docs: boolean;
+  /** Whether the administrator's console is served at /console. */
+  console: boolean;
   /** The first administrator, created at start when no administrator exists. */
   admin: { username: string; password: string } | undefined;
 }
@@ -103,9 +105,8 @@ function trustProxy(value: string): Config['trustProxy'] {
   return ok ? entries : fail('TRUST_PROXY', value, 'true, false, a hop count, or comma-separated IPs/CIDRs');
 }
 
-function docs(value: string): boolean {
-  return value === 'true' || (value !== 'false' && fail('DOCS', value, 'true or false'));
-}
+const flag = (name: string) => (value: string) =>
+  value === 'true' || (value !== 'false' && fail(name, value, 'true or false'));
 
 function rateLimit(value: string): number {
   return /^\d{1,6}$/.test(value)
@@ -147,7 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: read('LOGIN_RATE_LIMIT', '30', rateLimit),
     corsOrigins: read('CORS_ORIGINS', '', corsOrigins),
     ...timeouts(env),
-    docs: read('DOCS', 'true', docs),
+    docs: read('DOCS', 'true', flag('DOCS')),
+    console: read('CONSOLE', 'true', flag('CONSOLE')),
     admin: admin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD),
   };
 }

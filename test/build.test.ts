@@ -94,6 +94,8 @@ t.test('npm run build: node cms.js serve answers the seed operations with no nod
   }
   t.match((await fetchChecked(`${base}/metrics`)).text, /http_request_duration_seconds_bucket/);
   t.equal((await fetchChecked(`${base}/docs/swagger-ui-bundle.js`)).status, 200, 'the docs files are in the build');
+  for (const file of ['console', 'console/console.js', 'console/console.css'])
+    t.equal((await fetchChecked(`${base}/${file}`)).status, 200, `/${file} is in the build`);
   // The YAML parser is bundled, run only at the first request for the spec.
   t.match(
     (await fetchChecked(`${base}/openapi.yaml`)).text,

@@ -49,6 +49,9 @@ t.test('every operation through openapi-fetch and the generated types, on the li
   t.match((await api.GET('/docs', { parseAs: 'text' })).data, /swagger-ui/);
   t.ok((await api.GET('/docs/{script}', { params: { path: { script: 'docs.js' } }, parseAs: 'text' })).data);
   t.ok((await api.GET('/docs/swagger-ui.css', { parseAs: 'text' })).data);
+  t.match((await api.GET('/console', { parseAs: 'text' })).data, /<html/);
+  t.match((await api.GET('/console/console.js', { parseAs: 'text' })).data, /Generated from src\/console/);
+  t.match((await api.GET('/console/console.css', { parseAs: 'text' })).data, /Generated from src\/console/);
 
   const credentials = (username: string) => ({ username, password: `${username}-password` });
   t.equal((await api.POST('/api/v1/user/register', { body: credentials('alice') })).data?.errCode, 0);

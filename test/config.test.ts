@@ -66,9 +66,13 @@ t.test('CORS_ORIGINS: off by default, a list of origins, or *', async (t) => {
   t.equal(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins, '*');
 });
 
-t.test('DOCS: on unless false', async (t) => {
+t.test('DOCS and CONSOLE: on unless false', async (t) => {
   t.same(
     [loadConfig({}).docs, loadConfig({ DOCS: 'true' }).docs, loadConfig({ DOCS: 'false' }).docs],
+    [true, true, false],
+  );
+  t.same(
+    [loadConfig({}).console, loadConfig({ CONSOLE: 'true' }).console, loadConfig({ CONSOLE: 'false' }).console],
     [true, true, false],
   );
 });
@@ -122,6 +126,7 @@ t.test('a bad value is one clear line naming the variable, never echoing a secre
     HEADERS_TIMEOUT: '0',
     REQUEST_TIMEOUT: 'soon',
     DOCS: 'maybe',
+    CONSOLE: 'off',
   };
   for (const [name, value] of Object.entries(bad)) {
     let error: unknown;

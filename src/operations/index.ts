@@ -1,4 +1,7 @@
 // operationId → handler. The type demands one handler for every operation in openapi.yaml.
+import { getConsole } from './console/getConsole.js';
+import { getConsoleScript } from './console/getConsoleScript.js';
+import { getConsoleStyle } from './console/getConsoleStyle.js';
 import { getDocs } from './docs/getDocs.js';
 import { getDocsScript } from './docs/getDocsScript.js';
 import { getDocsStyle } from './docs/getDocsStyle.js';
@@ -58,4 +61,7 @@ export const handlers: Handlers = {
   getDocs,
   getDocsScript,
   getDocsStyle,
+  getConsole,
+  getConsoleScript,
+  getConsoleStyle,
 };

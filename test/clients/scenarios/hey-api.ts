@@ -78,6 +78,11 @@ export const run: Run = async ({ base, fetch, admin }) => {
   assert.match((await script?.text()) ?? '', /SwaggerUIBundle/);
   const style = (await sdk.getDocsStyle({ client, parseAs: 'blob' })).data;
   assert.match((await style?.text()) ?? '', /\.swagger-ui/);
+  assert.match((await sdk.getConsole({ client })).data ?? '', /<html/i);
+  const consoleScript = (await sdk.getConsoleScript({ client, parseAs: 'blob' })).data;
+  assert.match((await consoleScript?.text()) ?? '', /Generated from src\/console/);
+  const consoleStyle = (await sdk.getConsoleStyle({ client, parseAs: 'blob' })).data;
+  assert.match((await consoleStyle?.text()) ?? '', /Generated from src\/console/);
 
   assert.equal((await sdk.deleteUsers({ ...root, body: { ids: [bob.id] } })).data?.errCode, 0);
   const aliceNow = (await sdk.login({ client, body: { username: 'alice', password: 'changed-password' } })).data;

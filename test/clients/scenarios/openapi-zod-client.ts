@@ -66,6 +66,9 @@ export const run: Run = async ({ base, fetch, admin }) => {
   assert.match(await api.getDocs(), /<html/i);
   assert.match(await api.getDocsScript({ params: { script: 'docs.js' } }), /SwaggerUIBundle/);
   assert.match(await api.getDocsStyle(), /\.swagger-ui/);
+  assert.match(await api.getConsole(), /<html/i);
+  assert.match(await api.getConsoleScript(), /Generated from src\/console/);
+  assert.match(await api.getConsoleStyle(), /Generated from src\/console/);
 
   assert.equal((await api.deleteUsers({ ids: [bob.id] }, root)).errCode, 0);
   const aliceNow = as(token(await api.login({ username: 'alice', password: 'changed-password' })));

@@ -67,6 +67,9 @@ export const run: Run = async ({ base, fetch, admin }) => {
   assert.match(String((await api.getDocs()).data), /<html/i);
   assert.match(String((await api.getDocsScript('docs.js')).data), /SwaggerUIBundle/);
   assert.match(String((await api.getDocsStyle()).data), /\.swagger-ui/);
+  assert.match(String((await api.getConsole()).data), /<html/i);
+  assert.match(String((await api.getConsoleScript()).data), /Generated from src\/console/);
+  assert.match(String((await api.getConsoleStyle()).data), /Generated from src\/console/);
 
   ok(await api.deleteUsers({ ids: [bob.id] }, root), 0);
   const aliceNow = ok(await api.login({ username: 'alice', password: 'changed-password' }), 1000).data.token;
