@@ -1,5 +1,6 @@
 // Files read at run time. From a checkout they sit where the repository keeps them; in the single-file build
 // (`npm run build`, scripts/build.ts defines BUNDLED) they are copied beside dist/cms.js.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
@@ -25,3 +26,14 @@ export const assets = Object.keys(inCheckout) as Asset[];
 /** Where `asset` is, from a checkout or in the build. */
 export const assetPath = (asset: Asset): string =>
   bundled ? new URL(asset, import.meta.url).pathname : inCheckout[asset]();
+
+const texts = new Map<Asset, string>();
+/** An asset's text, read from disk once: the pages and files served stay as they were at the first request. */
+export function assetText(asset: Asset): string {
+  let text = texts.get(asset);
+  if (text === undefined) {
+    text = readFileSync(assetPath(asset), 'utf8');
+    texts.set(asset, text);
+  }
+  return text;
+}

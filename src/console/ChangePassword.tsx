@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { TargetedEvent } from 'preact';
 import { api } from './api.js';
+import { Field, Refusal } from './Field.js';
 import { signedOut } from './session.js';
 
 /** Changing one's password ends every session of the account (the API revokes its tokens): sign in again. */
@@ -22,31 +23,9 @@ export function ChangePassword({ expired }: { expired: boolean }) {
     <form class="card" onSubmit={submit} aria-labelledby="password-title">
       <h1 id="password-title">Change password</h1>
       {expired && <p class="notice">Your password has expired or was reset: choose a new one to go on.</p>}
-      <label>
-        Current password
-        <input
-          type="password"
-          autocomplete="current-password"
-          required
-          value={current.value}
-          onInput={(e) => (current.value = e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        New password
-        <input
-          type="password"
-          autocomplete="new-password"
-          required
-          value={fresh.value}
-          onInput={(e) => (fresh.value = e.currentTarget.value)}
-        />
-      </label>
-      {error.value && (
-        <p class="error" role="alert">
-          {error.value}
-        </p>
-      )}
+      <Field label="Current password" value={current} type="password" autocomplete="current-password" required />
+      <Field label="New password" value={fresh} type="password" autocomplete="new-password" required />
+      <Refusal text={error.value} />
       <button type="submit">Change password</button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { TargetedEvent } from 'preact';
 import { api, errorName } from './api.js';
+import { Field, Refusal } from './Field.js';
 import { notice, signedIn } from './session.js';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
@@ -49,32 +50,16 @@ export function SignIn() {
     <form class="card sign-in" onSubmit={submit} aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
       {notice.value && <p class="notice">{notice.value}</p>}
-      <label>
-        Username
-        <input
-          name="username"
-          autocomplete="username"
-          required
-          value={username.value}
-          onInput={(e) => (username.value = e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        Password
-        <input
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password.value}
-          onInput={(e) => (password.value = e.currentTarget.value)}
-        />
-      </label>
-      {error.value && (
-        <p class="error" role="alert">
-          {error.value}
-        </p>
-      )}
+      <Field label="Username" value={username} name="username" autocomplete="username" required />
+      <Field
+        label="Password"
+        value={password}
+        name="password"
+        type="password"
+        autocomplete="current-password"
+        required
+      />
+      <Refusal text={error.value} />
       <button type="submit" disabled={busy.value}>
         Sign in
       </button>

@@ -1,6 +1,7 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import type { components } from '../../generated/openapi.js';
 import { api } from './api.js';
+import { Field, Refusal } from './Field.js';
 
 type User = components['schemas']['User'];
 
@@ -45,23 +46,10 @@ export function Users() {
           cursors.value = [undefined];
         }}
       >
-        <label>
-          Username contains
-          <input
-            name="keyword"
-            type="search"
-            maxLength={64}
-            value={keyword.value}
-            onInput={(e) => (keyword.value = e.currentTarget.value)}
-          />
-        </label>
+        <Field label="Username contains" value={keyword} name="keyword" type="search" maxLength={64} />
         <button type="submit">Search</button>
       </form>
-      {error.value && (
-        <p class="error" role="alert">
-          {error.value}
-        </p>
-      )}
+      <Refusal text={error.value} />
       <table>
         <caption>
           {total.value

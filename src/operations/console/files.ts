@@ -1,26 +1,14 @@
-// What the console operations serve: the page and the two files esbuild made from src/console/ (generated/console/),
-// read once.
-import { readFileSync } from 'node:fs';
-import { type Asset, assetPath } from '../../assets.js';
+// What the console operations serve: the page and the two files esbuild made from src/console/ (generated/console/).
+import { assetText } from '../../assets.js';
 import { fail } from '../envelope.js';
 
-const cached = new Map<Asset, string>();
-const read = (asset: Asset) => {
-  let text = cached.get(asset);
-  if (text === undefined) {
-    text = readFileSync(assetPath(asset), 'utf8');
-    cached.set(asset, text);
-  }
-  return text;
-};
-
-export const consolePage = () => read('console/index.html');
+export const consolePage = () => assetText('console/index.html');
 
 /** The console's script or style sheet, cached by browsers for a minute (a new build is picked up soon). */
 export function consoleFile(asset: 'console/console.js' | 'console/console.css', type: string) {
   return {
     status: 200 as const,
-    body: read(asset),
+    body: assetText(asset),
     headers: { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'public, max-age=60' },
   };
 }

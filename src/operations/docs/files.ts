@@ -1,8 +1,7 @@
 // What the docs operations serve: openapi.yaml with the answering instance as its server, and the reference page
 // with the Swagger UI files it loads (from the swagger-ui-dist package, never a CDN).
-import { readFileSync } from 'node:fs';
 import type { parseDocument } from 'yaml';
-import { type Asset, assetPath } from '../../assets.js';
+import { type Asset, assetText } from '../../assets.js';
 
 const assets = {
   'swagger-ui.css': { path: 'docs/swagger-ui.css', type: 'text/css; charset=utf-8' },
@@ -12,23 +11,13 @@ const assets = {
 
 export type AssetName = keyof typeof assets;
 
-const cached = new Map<string, string>();
-const read = (asset: Asset) => {
-  let text = cached.get(asset);
-  if (text === undefined) {
-    text = readFileSync(assetPath(asset), 'utf8');
-    cached.set(asset, text);
-  }
-  return text;
-};
-
-export const docsPage = () => read('docs/index.html');
+export const docsPage = () => assetText('docs/index.html');
 
 /** The answer for one Swagger UI file: its text, its media type, cached by browsers for an hour. */
 export function docsFile(name: AssetName) {
   return {
     status: 200 as const,
-    body: read(assets[name].path),
+    body: assetText(assets[name].path),
     headers: { 'content-type': assets[name].type, 'cache-control': 'public, max-age=3600' },
   };
 }
@@ -36,7 +25,7 @@ export function docsFile(name: AssetName) {
 let document: ReturnType<typeof parseDocument> | undefined;
 // The YAML library is loaded at the first request for the spec, not at every start (through its CommonJS
 // default export: bundled, it has no other).
-const parsed = async () => (document ??= (await import('yaml')).default.parseDocument(read('openapi.yaml')));
+const parsed = async () => (document ??= (await import('yaml')).default.parseDocument(assetText('openapi.yaml')));
 // Rendered once with a placeholder for the origin: serialising the document costs tens of milliseconds, too much to
 // spend on every unauthenticated request.
 let template: string | undefined;
