@@ -19,9 +19,12 @@ export function Users() {
   const error = useSignal('');
 
   useSignalEffect(() => {
+    // A later page or search (or leaving the view) makes this answer stale: a slow one must not overwrite it.
+    let stale = false;
     const cursor = cursors.value.at(-1);
     const query = { pageSize: 20, ...(search.value ? { keyword: search.value } : {}), ...(cursor ? { cursor } : {}) };
     void api.GET('/api/v1/user/list', { params: { query } }).then(({ data, error: failed }) => {
+      if (stale) return;
       if (!data) {
         error.value = failed?.errMsg ?? 'The list could not be read.';
         return;
@@ -31,6 +34,9 @@ export function Users() {
       total.value = { count: data.data.total, exact: data.data.totalExact };
       next.value = data.data.nextCursor;
     });
+    return () => {
+      stale = true;
+    };
   });
 
   const page = cursors.value.length;

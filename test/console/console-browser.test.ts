@@ -124,15 +124,28 @@ t.test('sign-in, its refusals, the user list with search and paging, sign-out', 
   await page.getByRole('button', { name: 'Previous page' }).click();
   await users.getByRole('cell', { name: 'boss', exact: true }).waitFor();
 
-  await page.getByLabel('Username contains').fill('member1');
-  await page.getByRole('button', { name: 'Search' }).click();
+  // A first search answered slowly, overtaken by a second: the page shows the second's answer, not the late one.
+  await page.route(
+    (url) => url.searchParams.get('keyword') === 'member2',
+    (route) => setTimeout(() => void route.continue(), 500),
+  );
+  const lateAnswer = page.waitForResponse((response) => response.url().includes('keyword=member2'));
+  const search = async (keyword: string) => {
+    await page.getByLabel('Username contains').fill(keyword);
+    await page.getByRole('button', { name: 'Search' }).click();
+  };
+  await search('member2');
+  await search('member1');
   await users
     .locator('caption')
     .getByText(/^10 users/)
     .waitFor();
+  await lateAnswer;
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
   t.same(
     await users.locator('tbody tr td:first-child').allInnerTexts(),
     Array.from({ length: 10 }, (_, n) => `member1${n}`),
+    'the answer to the last search, after the earlier one came in',
   );
   const locked = users.getByRole('row', { name: /member00/ });
   t.equal(await locked.count(), 0, 'filtered out');
