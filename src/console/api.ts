@@ -26,7 +26,3 @@ const names = new Map<number, ErrorName>(
 
 /** The error table's name for an errCode (undefined for success or a code this build does not know). */
 export const errorName = (errCode: number): ErrorName | undefined => names.get(errCode);
-
-/** An envelope's problem in words: the API's own message, which names what was wrong. */
-export const problem = (body: { errCode: number; errMsg: string } | undefined, fallback: string): string =>
-  body?.errMsg ? body.errMsg : fallback;
