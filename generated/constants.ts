@@ -1,6 +1,6 @@
 // Generated from openapi.yaml by `npm run generate`. Do not edit.
 
-import type { components } from './openapi.js';
+import type { components, operations } from './openapi.js';
 
 /** components.schemas.Permission */
 export const permissions = [
@@ -52,3 +52,244 @@ export const resultWindow = 10000;
 
 /** The maximum of components.parameters.PageSize */
 export const maxPageSize = 100;
+
+/** Each permission's meaning, from the list in components.schemas.Permission's description */
+export const permissionMeanings = {
+  "user:read": "see every user, not only yourself",
+  "user:write": "enable, disable, delete and unlock users, assign roles, reset passwords",
+  "role:read": "list roles",
+  "role:write": "create, change and delete roles",
+  "system:read": "read the security settings",
+  "system:write": "change the security settings",
+  "audit:read": "read the audit log and every user's login records"
+} as const satisfies Record<components['schemas']['Permission'], string>;
+
+/** Each operation's x-permission and x-permission-for-others, by operationId */
+export const operationPermissions = {
+  "listUsers": {
+    "forOthers": "user:read"
+  },
+  "updateUser": {
+    "permission": "user:write"
+  },
+  "deleteUsers": {
+    "permission": "user:write"
+  },
+  "getUser": {
+    "forOthers": "user:read"
+  },
+  "setUserRole": {
+    "permission": "user:write"
+  },
+  "resetPassword": {
+    "permission": "user:write"
+  },
+  "unlockUser": {
+    "permission": "user:write"
+  },
+  "listLoginRecords": {
+    "forOthers": "audit:read"
+  },
+  "listRoles": {
+    "permission": "role:read"
+  },
+  "createRole": {
+    "permission": "role:write"
+  },
+  "updateRole": {
+    "permission": "role:write"
+  },
+  "deleteRole": {
+    "permission": "role:write"
+  },
+  "getSecuritySettings": {
+    "permission": "system:read"
+  },
+  "updateSecuritySettings": {
+    "permission": "system:write"
+  },
+  "listAudit": {
+    "permission": "audit:read"
+  }
+} as const satisfies Partial<Record<keyof operations, Partial<Record<'permission' | 'forOthers', components['schemas']['Permission']>>>>;
+
+/** The properties of each operation's JSON request body with what an input can check before sending (the spec's type, limits and pattern, required), by operationId */
+export const requestFields = {
+  "register": {
+    "username": {
+      "type": "string",
+      "maxLength": 64,
+      "description": "Leading and trailing spaces are trimmed; empty after trimming is errCode 1004.",
+      "required": true
+    },
+    "password": {
+      "type": "string",
+      "maxLength": 256,
+      "required": true
+    }
+  },
+  "login": {
+    "username": {
+      "type": "string",
+      "maxLength": 64,
+      "description": "Leading and trailing spaces are trimmed; empty after trimming is errCode 1004.",
+      "required": true
+    },
+    "password": {
+      "type": "string",
+      "maxLength": 256,
+      "required": true
+    }
+  },
+  "changePassword": {
+    "old_password": {
+      "type": "string",
+      "maxLength": 256,
+      "required": true
+    },
+    "new_password": {
+      "type": "string",
+      "maxLength": 256,
+      "required": true
+    }
+  },
+  "updateUser": {
+    "username": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64,
+      "required": true
+    },
+    "status": {
+      "type": "boolean",
+      "description": "true to enable, false to disable.",
+      "required": true
+    }
+  },
+  "deleteUsers": {
+    "ids": {
+      "type": "array",
+      "required": true
+    }
+  },
+  "setUserRole": {
+    "role_id": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 2147483647,
+      "description": "Ids are 32-bit on both databases (a PostgreSQL `serial` column); a larger one is refused as malformed.",
+      "required": true
+    }
+  },
+  "resetPassword": {
+    "new_password": {
+      "type": "string",
+      "maxLength": 256,
+      "required": true
+    }
+  },
+  "createRole": {
+    "name": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64,
+      "required": true
+    },
+    "desc": {
+      "type": "string",
+      "maxLength": 256,
+      "description": "Empty when left out.",
+      "required": false
+    },
+    "code": {
+      "type": "string",
+      "maxLength": 32,
+      "pattern": "^[a-z][a-z0-9_-]{0,31}$",
+      "description": "Lower-case identifier, unique among roles.",
+      "required": true
+    },
+    "permissions": {
+      "type": "array",
+      "required": true
+    }
+  },
+  "updateRole": {
+    "name": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64,
+      "required": false
+    },
+    "desc": {
+      "type": "string",
+      "maxLength": 256,
+      "required": false
+    },
+    "permissions": {
+      "type": "array",
+      "required": false
+    }
+  },
+  "updateSecuritySettings": {
+    "loginFail": {
+      "type": "integer",
+      "title": "Failed logins before lockout",
+      "minimum": 0,
+      "maximum": 100,
+      "description": "Consecutive failed logins that lock an account; 0 turns lockout off.",
+      "x-unit": "failed logins",
+      "required": false
+    },
+    "lockTime": {
+      "type": "integer",
+      "title": "Lockout duration",
+      "minimum": 1,
+      "maximum": 525600,
+      "description": "Minutes an account stays locked.",
+      "x-unit": "minutes",
+      "required": false
+    },
+    "passwordExpire": {
+      "type": "integer",
+      "title": "Password lifetime",
+      "minimum": -1,
+      "maximum": 3650,
+      "description": "Days a password stays valid after it is set; -1 (or 0) means it never expires.",
+      "x-unit": "days",
+      "required": false
+    },
+    "allowRegistration": {
+      "type": "boolean",
+      "title": "Open registration",
+      "description": "Whether `register` is open to anyone.",
+      "required": false
+    },
+    "passwordMinLength": {
+      "type": "integer",
+      "title": "Minimum password length",
+      "minimum": 1,
+      "maximum": 256,
+      "description": "Minimum length of a new password (register, changePassword, resetPassword, create-admin).",
+      "x-unit": "characters",
+      "required": false
+    },
+    "auditRetentionDays": {
+      "type": "integer",
+      "title": "Audit log retention",
+      "minimum": 0,
+      "maximum": 36500,
+      "description": "Days an audit entry is kept; older ones are removed in small batches about once a minute. 0 keeps them all.",
+      "x-unit": "days",
+      "required": false
+    },
+    "loginRecordRetentionDays": {
+      "type": "integer",
+      "title": "Login record retention",
+      "minimum": 0,
+      "maximum": 36500,
+      "description": "Days a login record is kept; older ones are removed in small batches about once a minute. 0 keeps them all.",
+      "x-unit": "days",
+      "required": false
+    }
+  }
+} as const;

@@ -597,7 +597,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Whether `register` is open to anyone. */
+        /**
+         * Open registration
+         * @description Whether `register` is open to anyone.
+         */
         AllowRegistration: boolean;
         /** @enum {string} */
         AuditAction: "user.update" | "user.delete" | "user.role" | "user.resetPassword" | "user.unlock" | "user.createAdmin" | "user.import" | "role.create" | "role.update" | "role.delete" | "settings.update";
@@ -628,6 +631,7 @@ export interface components {
             totalExact: components["schemas"]["TotalExact"];
         };
         /**
+         * Audit log retention
          * Format: int32
          * @description Days an audit entry is kept; older ones are removed in small batches about once a minute. 0 keeps them all.
          */
@@ -657,11 +661,13 @@ export interface components {
          */
         Id: number;
         /**
+         * Lockout duration
          * Format: int32
          * @description Minutes an account stays locked.
          */
         LockTime: number;
         /**
+         * Failed logins before lockout
          * Format: int32
          * @description Consecutive failed logins that lock an account; 0 turns lockout off.
          */
@@ -700,6 +706,7 @@ export interface components {
             totalExact: components["schemas"]["TotalExact"];
         };
         /**
+         * Login record retention
          * Format: int32
          * @description Days a login record is kept; older ones are removed in small batches about once a minute. 0 keeps them all.
          */
@@ -721,11 +728,13 @@ export interface components {
         /** @description Send it back as `cursor` for the rows after this page; null after the last row. */
         NextCursor: string | null;
         /**
+         * Password lifetime
          * Format: int32
          * @description Days a password stays valid after it is set; -1 (or 0) means it never expires.
          */
         PasswordExpire: number;
         /**
+         * Minimum password length
          * Format: int32
          * @description Minimum length of a new password (register, changePassword, resetPassword, create-admin).
          */

@@ -15,13 +15,28 @@ const header = '// Generated from openapi.yaml by `npm run generate`. Do not edi
 
 type Schema = {
   $ref?: string;
+  type?: string;
   enum?: unknown[];
   default?: unknown;
   minimum?: number;
   maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  title?: string;
+  description?: string;
+  'x-unit'?: string;
+  required?: string[];
   properties?: Record<string, Schema>;
 };
+type Operation = {
+  operationId: string;
+  'x-permission'?: string;
+  'x-permission-for-others'?: string;
+  requestBody?: { content: Record<string, { schema: Schema }> };
+};
 type Spec = {
+  paths: Record<string, Record<string, Operation>>;
   'x-errors': Record<string, unknown>;
   'x-response-headers': Record<string, string>;
   'x-request-id': { header: string; pattern: string };
@@ -34,6 +49,50 @@ type Spec = {
 const resolve = (spec: Spec, schema: Schema): Schema =>
   schema.$ref ? resolve(spec, spec.components.schemas[schema.$ref.replace('#/components/schemas/', '')]!) : schema;
 
+const operations = (spec: Spec): Operation[] =>
+  Object.values(spec.paths).flatMap((item) => Object.values(item).filter((op) => typeof op === 'object'));
+
+/** Each permission's meaning: the `- \`code\`: meaning` list in the Permission schema's description, one per code. */
+function permissionMeanings(schema: Schema): Record<string, string> {
+  const meanings = Object.fromEntries(
+    [...(schema.description ?? '').matchAll(/^- `([^`]+)`: (.+)$/gm)].map((match) => [match[1], match[2]]),
+  );
+  const codes = schema.enum as string[];
+  const unlisted = codes.filter((code) => !meanings[code]);
+  const unknown = Object.keys(meanings).filter((code) => !codes.includes(code));
+  if (unlisted.length || unknown.length)
+    throw new Error(`Permission's description must give each code one meaning: ${[...unlisted, ...unknown]}`);
+  return meanings;
+}
+
+/** Each property of a JSON request body with the constraints an input can state or check. */
+function requestFields(spec: Spec): Record<string, Record<string, Schema>> {
+  const keys = [
+    'type',
+    'title',
+    'minimum',
+    'maximum',
+    'minLength',
+    'maxLength',
+    'pattern',
+    'description',
+    'x-unit',
+  ] as const;
+  const fields: Record<string, Record<string, Schema>> = {};
+  for (const op of operations(spec)) {
+    const body = op.requestBody && resolve(spec, op.requestBody.content['application/json']!.schema);
+    if (!body?.properties) continue;
+    fields[op.operationId] = Object.fromEntries(
+      Object.entries(body.properties).map(([name, property]) => {
+        const schema = resolve(spec, property);
+        const kept = keys.filter((key) => schema[key] !== undefined).map((key) => [key, schema[key]]);
+        return [name, { ...Object.fromEntries(kept), required: body.required?.includes(name) ?? false }];
+      }),
+    );
+  }
+  return fields;
+}
+
 async function renderSpec(): Promise<Record<string, string>> {
   const text = await readFile(specPath, 'utf8');
   const types = astToString(await openapiTS(text, { alphabetize: true }));
@@ -43,18 +102,32 @@ async function renderSpec(): Promise<Record<string, string>> {
     Object.entries(SecuritySettings!.properties!).map(([name, schema]) => [name, resolve(spec, schema).default]),
   );
   const json = (value: unknown) => JSON.stringify(value, null, 2);
+  const operationPermissions = Object.fromEntries(
+    operations(spec)
+      .filter((op) => op['x-permission'] || op['x-permission-for-others'])
+      .map((op) => [
+        op.operationId,
+        {
+          ...(op['x-permission'] && { permission: op['x-permission'] }),
+          ...(op['x-permission-for-others'] && { forOthers: op['x-permission-for-others'] }),
+        },
+      ]),
+  );
   return {
     'openapi.ts': header + types,
     'errors.ts': `${header}export const errors = ${json(spec['x-errors'])} as const;\n`,
     'constants.ts':
-      `${header}import type { components } from './openapi.js';\n\n` +
+      `${header}import type { components, operations } from './openapi.js';\n\n` +
       `/** components.schemas.Permission */\nexport const permissions = ${json(Permission!.enum)} as const satisfies readonly components['schemas']['Permission'][];\n\n` +
       `/** The defaults of components.schemas.SecuritySettings */\nexport const securityDefaults: components['schemas']['SecuritySettings'] = ${json(defaults)};\n\n` +
       `/** The range of components.schemas.Id: also what a token's user_id must be in */\nexport const idRange = ${json({ minimum: Id!.minimum, maximum: Id!.maximum })} as const;\n\n` +
       `/** x-response-headers: what every response carries (unless its operation states other values) */\nexport const responseHeaders = ${json(spec['x-response-headers'])} as const;\n\n` +
       `/** x-request-id: the header naming each request, and what a caller's own id must look like to be kept */\nexport const requestId = ${json(spec['x-request-id'])} as const;\n\n` +
       `/** x-max-result-window of components.parameters.Page: how deep page and pageSize reach; keyword totals are counted up to it */\nexport const resultWindow = ${json(spec.components.parameters.Page!['x-max-result-window'])};\n\n` +
-      `/** The maximum of components.parameters.PageSize */\nexport const maxPageSize = ${json(spec.components.parameters.PageSize!.schema!.maximum)};\n`,
+      `/** The maximum of components.parameters.PageSize */\nexport const maxPageSize = ${json(spec.components.parameters.PageSize!.schema!.maximum)};\n\n` +
+      `/** Each permission's meaning, from the list in components.schemas.Permission's description */\nexport const permissionMeanings = ${json(permissionMeanings(Permission!))} as const satisfies Record<components['schemas']['Permission'], string>;\n\n` +
+      `/** Each operation's x-permission and x-permission-for-others, by operationId */\nexport const operationPermissions = ${json(operationPermissions)} as const satisfies Partial<Record<keyof operations, Partial<Record<'permission' | 'forOthers', components['schemas']['Permission']>>>>;\n\n` +
+      `/** The properties of each operation's JSON request body with what an input can check before sending (the spec's type, limits and pattern, required), by operationId */\nexport const requestFields = ${json(requestFields(spec))} as const;\n`,
   };
 }
 

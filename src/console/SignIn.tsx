@@ -1,10 +1,11 @@
 import { useSignal } from '@preact/signals';
-import type { TargetedEvent } from 'preact';
-import { api, errorName } from './api.js';
-import { Field, Refusal } from './Field.js';
+import { requestFields } from '../../generated/constants.js';
+import { api, errorName, outcome } from './api.js';
+import { Field, Form } from './Field.js';
+import { when } from './paging.js';
 import { notice, signedIn } from './session.js';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+const fields = requestFields.login;
 
 /** Why a login did not succeed, in the words a person needs. */
 function refusal(body: { errCode: number; errMsg: string; data?: unknown }): string {
@@ -27,42 +28,30 @@ function refusal(body: { errCode: number; errMsg: string; data?: unknown }): str
 export function SignIn() {
   const username = useSignal('');
   const password = useSignal('');
-  const error = useSignal('');
-  const busy = useSignal(false);
 
-  const submit = async (event: TargetedEvent<HTMLFormElement, SubmitEvent>) => {
-    event.preventDefault();
-    busy.value = true;
-    error.value = '';
-    const { data, error: failed } = await api.POST('/api/v1/user/login', {
-      body: { username: username.value, password: password.value },
-    });
-    busy.value = false;
-    if (data && data.errCode === 1000) {
-      const { token, username: name, role, passwordExpired } = data.data;
-      signedIn({ token, username: name, role, passwordExpired });
-    } else {
-      error.value = refusal(data ?? failed ?? { errCode: 0, errMsg: 'The server did not answer.' });
-    }
+  const submit = async () => {
+    const answer = await outcome(
+      api.POST('/api/v1/user/login', { body: { username: username.value, password: password.value } }),
+    );
+    if (!answer.ok) return refusal({ errCode: answer.errCode ?? 0, errMsg: answer.refusal });
+    if (answer.data.errCode !== 1000) return refusal(answer.data);
+    const { token, username: name, role, passwordExpired } = answer.data.data;
+    signedIn({ token, username: name, role, passwordExpired });
+    return undefined;
   };
 
   return (
-    <form class="card sign-in" onSubmit={submit} aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">Sign in</h1>
+    <Form class="card sign-in" title="Sign in" heading="h1" action="Sign in" submit={submit}>
       {notice.value && <p class="notice">{notice.value}</p>}
-      <Field label="Username" value={username} name="username" autocomplete="username" required />
+      <Field label="Username" value={username} name="username" autocomplete="username" schema={fields.username} />
       <Field
         label="Password"
         value={password}
         name="password"
         type="password"
         autocomplete="current-password"
-        required
+        schema={fields.password}
       />
-      <Refusal text={error.value} />
-      <button type="submit" disabled={busy.value}>
-        Sign in
-      </button>
-    </form>
+    </Form>
   );
 }

@@ -1,45 +1,49 @@
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { useSignal } from '@preact/signals';
 import type { components } from '../../generated/openapi.js';
-import { api } from './api.js';
+import { may } from './access.js';
+import { api, outcome } from './api.js';
+import { Confirm } from './Confirm.js';
 import { Field, Refusal } from './Field.js';
+import { caption, Pager, pageSize, usePages, when } from './paging.js';
+import { described } from './session.js';
+import { UserPanel } from './UserPanel.js';
 
 type User = components['schemas']['User'];
 
-const date = (iso: string) => new Date(iso).toLocaleString();
-
-/** Users, a page at a time from the server (the list's cursor for the next page), with keyword search. */
+/** Users, a page at a time, with keyword search; one opened for its actions, several selected for deletion. */
 export function Users() {
   const keyword = useSignal('');
   const search = useSignal('');
-  // The cursors that started each page so far: going back re-reads the page from its own.
-  const cursors = useSignal<Array<string | undefined>>([undefined]);
-  const rows = useSignal<User[]>([]);
-  const total = useSignal<{ count: number; exact: boolean } | undefined>(undefined);
-  const next = useSignal<string | null>(null);
-  const error = useSignal('');
-
-  useSignalEffect(() => {
-    // A later page or search (or leaving the view) makes this answer stale: a slow one must not overwrite it.
-    let stale = false;
-    const cursor = cursors.value.at(-1);
-    const query = { pageSize: 20, ...(search.value ? { keyword: search.value } : {}), ...(cursor ? { cursor } : {}) };
-    void api.GET('/api/v1/user/list', { params: { query } }).then(({ data, error: failed }) => {
-      if (stale) return;
-      if (!data) {
-        error.value = failed?.errMsg ?? 'The list could not be read.';
-        return;
-      }
-      error.value = '';
-      rows.value = data.data.items;
-      total.value = { count: data.data.total, exact: data.data.totalExact };
-      next.value = data.data.nextCursor;
-    });
-    return () => {
-      stale = true;
-    };
+  const chosen = useSignal<Map<number, string>>(new Map());
+  const asking = useSignal(false);
+  const refusal = useSignal('');
+  const opened = useSignal<User | undefined>(undefined);
+  const pages = usePages<User>(async (cursor) => {
+    const query = { pageSize, ...(search.value ? { keyword: search.value } : {}), ...(cursor ? { cursor } : {}) };
+    const answer = await outcome(api.GET('/api/v1/user/list', { params: { query } }));
+    if (answer.ok) described(answer.data.data.user);
+    return answer;
   });
+  const deleting = may('deleteUsers');
 
-  const page = cursors.value.length;
+  const choose = (user: User, on: boolean) => {
+    const next = new Map(chosen.value);
+    if (on) next.set(user.id, user.username);
+    else next.delete(user.id);
+    chosen.value = next;
+  };
+
+  const remove = async () => {
+    asking.value = false;
+    const answer = await outcome(api.DELETE('/api/v1/user', { body: { ids: [...chosen.value.keys()] } }));
+    refusal.value = answer.ok ? '' : answer.refusal;
+    if (answer.ok) {
+      chosen.value = new Map();
+      opened.value = undefined;
+      pages.reload();
+    }
+  };
+
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">Users</h1>
@@ -49,21 +53,23 @@ export function Users() {
         onSubmit={(e) => {
           e.preventDefault();
           search.value = keyword.value.trim();
-          cursors.value = [undefined];
+          pages.restart();
         }}
       >
         <Field label="Username contains" value={keyword} name="keyword" type="search" maxLength={64} />
         <button type="submit">Search</button>
+        {deleting && (
+          <button type="button" class="danger" disabled={chosen.value.size === 0} onClick={() => (asking.value = true)}>
+            Delete selected ({chosen.value.size})
+          </button>
+        )}
       </form>
-      <Refusal text={error.value} />
+      <Refusal text={pages.refusal.value || refusal.value} />
       <table>
-        <caption>
-          {total.value
-            ? `${total.value.exact ? '' : 'at least '}${total.value.count} users · page ${page}`
-            : 'Loading…'}
-        </caption>
+        <caption>{caption(pages, 'users')}</caption>
         <thead>
           <tr>
+            {deleting && <th scope="col">Select</th>}
             <th scope="col">Username</th>
             <th scope="col">Role</th>
             <th scope="col">Status</th>
@@ -73,32 +79,57 @@ export function Users() {
           </tr>
         </thead>
         <tbody>
-          {rows.value.map((user) => (
+          {pages.page.value?.items.map((user) => (
             <tr key={user.id}>
-              <td>{user.username}</td>
+              {deleting && (
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${user.username}`}
+                    checked={chosen.value.has(user.id)}
+                    onChange={(e) => choose(user, e.currentTarget.checked)}
+                  />
+                </td>
+              )}
+              <td>
+                <button type="button" class="link" onClick={() => (opened.value = user)}>
+                  {user.username}
+                </button>
+              </td>
               <td>{user.role.name}</td>
               <td>{user.status ? 'enabled' : 'disabled'}</td>
-              <td>{user.lockedUntil ? date(user.lockedUntil) : '—'}</td>
-              <td>{date(user.createdAt)}</td>
-              <td>{date(user.updatedAt)}</td>
+              <td>{user.lockedUntil ? when(user.lockedUntil) : '—'}</td>
+              <td>{when(user.createdAt)}</td>
+              <td>{when(user.updatedAt)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <nav class="pager" aria-label="Pages">
-        <button type="button" disabled={page === 1} onClick={() => (cursors.value = cursors.value.slice(0, -1))}>
-          Previous page
-        </button>
-        <button
-          type="button"
-          disabled={!next.value}
-          onClick={() => {
-            if (next.value) cursors.value = [...cursors.value, next.value];
+      <Pager pages={pages} label="Pages of users" />
+      {opened.value && (
+        <UserPanel
+          key={opened.value.id}
+          user={opened.value}
+          onChange={(user) => {
+            opened.value = user;
+            pages.reload();
           }}
+          onClose={() => (opened.value = undefined)}
+        />
+      )}
+      {asking.value && (
+        <Confirm
+          title={`Delete ${chosen.value.size} ${chosen.value.size === 1 ? 'user' : 'users'}?`}
+          action="Delete"
+          onConfirm={remove}
+          onCancel={() => (asking.value = false)}
         >
-          Next page
-        </button>
-      </nav>
+          <p>
+            {[...chosen.value.values()].join(', ')} will be deleted: they can no longer sign in and every token they
+            hold stops working at once. Either all of them are deleted or none is.
+          </p>
+        </Confirm>
+      )}
     </section>
   );
 }

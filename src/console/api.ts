@@ -2,7 +2,7 @@
 // breaks the console breaks its type check.
 import createClient from 'openapi-fetch';
 import { errors } from '../../generated/errors.js';
-import type { paths } from '../../generated/openapi.js';
+import type { components, paths } from '../../generated/openapi.js';
 import { session, signedOut } from './session.js';
 
 export const api = createClient<paths>({ baseUrl: location.origin });
@@ -26,3 +26,22 @@ const names = new Map<number, ErrorName>(
 
 /** The error table's name for an errCode (undefined for success or a code this build does not know). */
 export const errorName = (errCode: number): ErrorName | undefined => names.get(errCode);
+
+type Envelope = components['schemas']['ErrorEnvelope'];
+export type Outcome<T> = { ok: true; data: T } | { ok: false; refusal: string; errCode?: number };
+
+/**
+ * A call's answer: its data, or why it was refused in the API's own words (every error answer of the spec is an
+ * ErrorEnvelope; a refusal inside a 200, such as login's, is the caller's to read). A 403 is shown as it comes.
+ */
+export async function outcome<T>(call: Promise<{ data?: T; error?: Envelope | unknown }>): Promise<Outcome<T>> {
+  try {
+    const { data, error } = await call;
+    if (data !== undefined) return { ok: true, data };
+    const envelope = error as Partial<Envelope> | undefined;
+    const refusal = envelope?.errMsg ?? 'The server answered something the console does not understand.';
+    return { ok: false, refusal, errCode: envelope?.errCode };
+  } catch {
+    return { ok: false, refusal: 'The server could not be reached.' };
+  }
+}

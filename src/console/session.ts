@@ -9,6 +9,8 @@ export interface Session {
   role: components['schemas']['Role'];
   /** Until the password is changed, the token serves only changePassword and logout. */
   passwordExpired: boolean;
+  /** The user's id: login does not answer it; the first list read does (its `user`). */
+  id?: number;
 }
 
 const key = 'cms-console-session';
@@ -22,6 +24,13 @@ export function signedIn(value: Session): void {
   sessionStorage.setItem(key, JSON.stringify(value));
   notice.value = '';
   session.value = value;
+}
+
+/** The caller as the server last described it (id, and the role as it is now, which decides what is shown). */
+export function described(user: components['schemas']['User']): void {
+  const current = session.value;
+  if (current && (current.id !== user.id || JSON.stringify(current.role) !== JSON.stringify(user.role)))
+    signedIn({ ...current, id: user.id, role: user.role });
 }
 
 export function signedOut(why = ''): void {

@@ -1,16 +1,11 @@
 // /docs in a real browser (Debian's chromium, driven by playwright-core): every operation of the spec is on the
 // page, and a user logs in and lists users through the page's own "Try it out", as a person would.
-import { existsSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import t from 'tap';
+import { launchChromium, chromiumSkip as skip } from '../../../scripts/chromium.js';
 import { loadSpec } from '../../../src/http/contract/spec.js';
 import { testDatabaseUrl } from '../../helpers/app.js';
 import { startServer } from '../../helpers/server.js';
-
-const executablePath = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p) => p && existsSync(p),
-);
-const skip = executablePath || process.env.REQUIRE_CHROMIUM ? false : 'Chromium is not installed (.ci/run installs it)';
 
 /** Opens an operation's block (in "Try it out" mode from the start: docs.js asks for it), lets `fill` fill it
  * in, executes, and answers the live response. */
@@ -37,7 +32,7 @@ t.test('the reference lists every operation; login and the user list work from t
     ADMIN_USERNAME: 'boss',
     ADMIN_PASSWORD: 'boss-password',
   });
-  const browser = await chromium.launch({ executablePath: executablePath ?? 'chromium', args: ['--no-sandbox'] });
+  const browser = await launchChromium();
   t.teardown(() => browser.close());
   const page = await browser.newPage();
   const failed: string[] = [];
