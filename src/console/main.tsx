@@ -3,4 +3,6 @@ import { render } from 'preact';
 import './console.css';
 import { App } from './App.js';
 
-render(<App />, document.getElementById('console') as HTMLElement);
+const root = document.getElementById('console') as HTMLElement;
+root.replaceChildren(); // the page's "Loading the console…", which Preact would otherwise leave above the app
+render(<App />, root);

@@ -130,6 +130,7 @@ t.test('the console: every flow and its refusals, in Chromium', { skip }, async 
 
     await signIn(page, 'boss', 'boss-password');
     await users.getByRole('button', { name: 'boss', exact: true }).waitFor();
+    t.equal(await page.getByText('Loading the console…').count(), 0, 'the placeholder is gone');
     t.equal(await page.evaluate(() => (globalThis as unknown as InPage).localStorage.length), 0, 'no localStorage');
     const session = await page.evaluate(() =>
       JSON.parse((globalThis as unknown as InPage).sessionStorage.getItem('cms-console-session') ?? '{}'),

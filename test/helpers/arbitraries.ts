@@ -47,6 +47,9 @@ const understood = new Set([
     'default',
     'description',
     'example',
+    // annotations for people and the console; they do not constrain a value
+    'title',
+    'x-unit',
   ],
 ]);
 
