@@ -236,8 +236,8 @@ export const requestFields = {
       "title": "Failed logins before lockout",
       "minimum": 0,
       "maximum": 100,
-      "description": "Consecutive failed logins that lock an account; 0 turns lockout off.",
       "x-unit": "failed logins",
+      "description": "Consecutive failed logins that lock an account; 0 turns lockout off.",
       "required": false
     },
     "lockTime": {
@@ -245,8 +245,8 @@ export const requestFields = {
       "title": "Lockout duration",
       "minimum": 1,
       "maximum": 525600,
-      "description": "Minutes an account stays locked.",
       "x-unit": "minutes",
+      "description": "Minutes an account stays locked.",
       "required": false
     },
     "passwordExpire": {
@@ -254,8 +254,8 @@ export const requestFields = {
       "title": "Password lifetime",
       "minimum": -1,
       "maximum": 3650,
-      "description": "Days a password stays valid after it is set; -1 (or 0) means it never expires.",
       "x-unit": "days",
+      "description": "Days a password stays valid after it is set; -1 (or 0) means it never expires.",
       "required": false
     },
     "allowRegistration": {
@@ -269,8 +269,8 @@ export const requestFields = {
       "title": "Minimum password length",
       "minimum": 1,
       "maximum": 256,
-      "description": "Minimum length of a new password (register, changePassword, resetPassword, create-admin).",
       "x-unit": "characters",
+      "description": "Minimum length of a new password (register, changePassword, resetPassword, create-admin).",
       "required": false
     },
     "auditRetentionDays": {
@@ -278,8 +278,8 @@ export const requestFields = {
       "title": "Audit log retention",
       "minimum": 0,
       "maximum": 36500,
-      "description": "Days an audit entry is kept; older ones are removed in small batches about once a minute. 0 keeps them all.",
       "x-unit": "days",
+      "description": "Days an audit entry is kept; older ones are removed in small batches about once a minute. 0 keeps them all.",
       "required": false
     },
     "loginRecordRetentionDays": {
@@ -287,8 +287,112 @@ export const requestFields = {
       "title": "Login record retention",
       "minimum": 0,
       "maximum": 36500,
-      "description": "Days a login record is kept; older ones are removed in small batches about once a minute. 0 keeps them all.",
       "x-unit": "days",
+      "description": "Days a login record is kept; older ones are removed in small batches about once a minute. 0 keeps them all.",
+      "required": false
+    }
+  }
+} as const;
+
+/** Each operation's query parameters with what an input can check before sending, by operationId */
+export const queryFields = {
+  "listUsers": {
+    "page": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1000000,
+      "description": "The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):\na deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.\n",
+      "required": false
+    },
+    "pageSize": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 100,
+      "required": false
+    },
+    "cursor": {
+      "type": "string",
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9_-]{1,64}$",
+      "description": "The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's\norder, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did\nnot issue answers 400, errCode 1027.\n",
+      "required": false
+    },
+    "keyword": {
+      "type": "string",
+      "maxLength": 64,
+      "description": "Case-insensitive substring of the username.",
+      "required": false
+    }
+  },
+  "listLoginRecords": {
+    "page": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1000000,
+      "description": "The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):\na deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.\n",
+      "required": false
+    },
+    "pageSize": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 100,
+      "required": false
+    },
+    "cursor": {
+      "type": "string",
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9_-]{1,64}$",
+      "description": "The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's\norder, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did\nnot issue answers 400, errCode 1027.\n",
+      "required": false
+    }
+  },
+  "listRoles": {
+    "page": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1000000,
+      "description": "The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):\na deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.\n",
+      "required": false
+    },
+    "pageSize": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 100,
+      "required": false
+    },
+    "cursor": {
+      "type": "string",
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9_-]{1,64}$",
+      "description": "The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's\norder, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did\nnot issue answers 400, errCode 1027.\n",
+      "required": false
+    },
+    "keyword": {
+      "type": "string",
+      "maxLength": 64,
+      "description": "Case-insensitive substring of the role's name or code.",
+      "required": false
+    }
+  },
+  "listAudit": {
+    "page": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1000000,
+      "description": "The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):\na deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.\n",
+      "required": false
+    },
+    "pageSize": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 100,
+      "required": false
+    },
+    "cursor": {
+      "type": "string",
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9_-]{1,64}$",
+      "description": "The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's\norder, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did\nnot issue answers 400, errCode 1027.\n",
       "required": false
     }
   }

@@ -29,10 +29,12 @@ type Schema = {
   required?: string[];
   properties?: Record<string, Schema>;
 };
+type Parameter = { $ref?: string; name: string; in: string; required?: boolean; description?: string; schema: Schema };
 type Operation = {
   operationId: string;
   'x-permission'?: string;
   'x-permission-for-others'?: string;
+  parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
 };
 type Spec = {
@@ -42,7 +44,7 @@ type Spec = {
   'x-request-id': { header: string; pattern: string };
   components: {
     schemas: Record<string, Schema>;
-    parameters: Record<string, { 'x-max-result-window'?: number; schema?: Schema }>;
+    parameters: Record<string, Parameter & { 'x-max-result-window'?: number }>;
   };
 };
 
@@ -65,30 +67,42 @@ function permissionMeanings(schema: Schema): Record<string, string> {
   return meanings;
 }
 
-/** Each property of a JSON request body with the constraints an input can state or check. */
-function requestFields(spec: Spec): Record<string, Record<string, Schema>> {
-  const keys = [
-    'type',
-    'title',
-    'minimum',
-    'maximum',
-    'minLength',
-    'maxLength',
-    'pattern',
-    'description',
-    'x-unit',
-  ] as const;
-  const fields: Record<string, Record<string, Schema>> = {};
+type Field = Omit<Schema, 'required'> & { required: boolean };
+
+/** What an input can state or check of a value: the spec's type, limits, pattern, meaning and unit, and whether it is required. */
+function field(schema: Schema, required: boolean, description = schema.description): Field {
+  const keys = ['type', 'title', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'x-unit'] as const;
+  const kept = Object.fromEntries(keys.filter((key) => schema[key] !== undefined).map((key) => [key, schema[key]]));
+  return { ...kept, ...(description === undefined ? {} : { description }), required };
+}
+
+/** Each property of a JSON request body as a field, by operationId. */
+function requestFields(spec: Spec): Record<string, Record<string, Field>> {
+  const fields: Record<string, Record<string, Field>> = {};
   for (const op of operations(spec)) {
     const body = op.requestBody && resolve(spec, op.requestBody.content['application/json']!.schema);
     if (!body?.properties) continue;
     fields[op.operationId] = Object.fromEntries(
-      Object.entries(body.properties).map(([name, property]) => {
-        const schema = resolve(spec, property);
-        const kept = keys.filter((key) => schema[key] !== undefined).map((key) => [key, schema[key]]);
-        return [name, { ...Object.fromEntries(kept), required: body.required?.includes(name) ?? false }];
-      }),
+      Object.entries(body.properties).map(([name, property]) => [
+        name,
+        field(resolve(spec, property), body.required?.includes(name) ?? false),
+      ]),
     );
+  }
+  return fields;
+}
+
+/** Each query parameter as a field, by operationId. */
+function queryFields(spec: Spec): Record<string, Record<string, Field>> {
+  const fields: Record<string, Record<string, Field>> = {};
+  for (const op of operations(spec)) {
+    const query = (op.parameters ?? [])
+      .map((p) => (p.$ref ? spec.components.parameters[p.$ref.replace('#/components/parameters/', '')]! : p))
+      .filter((p) => p.in === 'query');
+    if (query.length)
+      fields[op.operationId] = Object.fromEntries(
+        query.map((p) => [p.name, field(resolve(spec, p.schema), p.required ?? false, p.description)]),
+      );
   }
   return fields;
 }
@@ -127,7 +141,8 @@ async function renderSpec(): Promise<Record<string, string>> {
       `/** The maximum of components.parameters.PageSize */\nexport const maxPageSize = ${json(spec.components.parameters.PageSize!.schema!.maximum)};\n\n` +
       `/** Each permission's meaning, from the list in components.schemas.Permission's description */\nexport const permissionMeanings = ${json(permissionMeanings(Permission!))} as const satisfies Record<components['schemas']['Permission'], string>;\n\n` +
       `/** Each operation's x-permission and x-permission-for-others, by operationId */\nexport const operationPermissions = ${json(operationPermissions)} as const satisfies Partial<Record<keyof operations, Partial<Record<'permission' | 'forOthers', components['schemas']['Permission']>>>>;\n\n` +
-      `/** The properties of each operation's JSON request body with what an input can check before sending (the spec's type, limits and pattern, required), by operationId */\nexport const requestFields = ${json(requestFields(spec))} as const;\n`,
+      `/** The properties of each operation's JSON request body with what an input can check before sending (the spec's type, limits and pattern, required), by operationId */\nexport const requestFields = ${json(requestFields(spec))} as const;\n\n` +
+      `/** Each operation's query parameters with what an input can check before sending, by operationId */\nexport const queryFields = ${json(queryFields(spec))} as const;\n`,
   };
 }
 

@@ -1,10 +1,10 @@
-// Inputs and forms. A field takes its constraints from the spec (generated/constants.ts requestFields) and the
-// browser checks them before anything is sent; the server checks them again.
+// Inputs and forms. A field takes its constraints from the spec (generated/constants.ts requestFields and
+// queryFields) and the browser checks them before anything is sent; the server checks them again.
 import { type Signal, useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 
-/** A request body property as the spec states it (a requestFields entry). */
+/** A request body property or query parameter as the spec states it (a requestFields or queryFields entry). */
 export interface FieldSchema {
   type: string;
   title?: string;
@@ -51,7 +51,6 @@ export function Field({
   type,
   name,
   autocomplete,
-  maxLength,
   disabled,
 }: {
   label: string;
@@ -60,7 +59,6 @@ export function Field({
   type?: 'text' | 'search' | 'password';
   name?: string;
   autocomplete?: string;
-  maxLength?: number;
   disabled?: boolean;
 }) {
   const id = useId();
@@ -78,7 +76,6 @@ export function Field({
         type={(schema?.type === 'integer' ? 'number' : (type ?? 'text')) as 'text'}
         name={name}
         autocomplete={autocomplete}
-        maxLength={maxLength}
         disabled={disabled}
         {...constraints(schema)}
         value={value.value}

@@ -1,17 +1,17 @@
 import { useSignal } from '@preact/signals';
+import { queryFields } from '../../generated/constants.js';
 import type { components } from '../../generated/openapi.js';
 import { may } from './access.js';
 import { api, outcome } from './api.js';
 import { Confirm } from './Confirm.js';
-import { Field, Refusal } from './Field.js';
-import { caption, Pager, pageSize, usePages } from './paging.js';
+import { Refusal } from './Field.js';
+import { caption, Pager, pageSize, Search, usePages } from './paging.js';
 import { RoleForm } from './RoleForm.js';
 
 type Role = components['schemas']['Role'];
 
 /** Roles a page at a time; created, edited and deleted by those whose role holds role:write. */
 export function Roles() {
-  const keyword = useSignal('');
   const search = useSignal('');
   const editing = useSignal<Role | 'new' | undefined>(undefined);
   const deleting = useSignal<Role | undefined>(undefined);
@@ -38,23 +38,19 @@ export function Roles() {
   return (
     <section aria-labelledby="roles-title">
       <h1 id="roles-title">Roles</h1>
-      <form
-        class="toolbar"
-        aria-label="Search roles"
-        onSubmit={(e) => {
-          e.preventDefault();
-          search.value = keyword.value.trim();
-          pages.restart();
-        }}
+      <Search
+        name="Search roles"
+        label="Name or code contains"
+        keyword={queryFields.listRoles.keyword}
+        search={search}
+        pages={pages}
       >
-        <Field label="Name or code contains" value={keyword} type="search" maxLength={64} />
-        <button type="submit">Search</button>
         {may('createRole') && (
           <button type="button" onClick={() => (editing.value = 'new')}>
             New role
           </button>
         )}
-      </form>
+      </Search>
       {done.value && (
         <p class="notice" role="status">
           {done.value}

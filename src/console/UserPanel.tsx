@@ -1,5 +1,5 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
-import { requestFields } from '../../generated/constants.js';
+import { queryFields, requestFields } from '../../generated/constants.js';
 import type { components } from '../../generated/openapi.js';
 import { may, mayForOthers } from './access.js';
 import { api, type Outcome, outcome } from './api.js';
@@ -118,7 +118,7 @@ function RoleChoice({ user, onChoose }: { user: User; onChoose: (roleId: number)
   });
   return (
     <Form title="Role" heading="h3" action="Change role" class="inline" submit={() => onChoose(Number(chosen.value))}>
-      <Field label="Filter roles" value={filter} type="search" maxLength={64} />
+      <Field label="Filter roles" value={filter} type="search" schema={queryFields.listRoles.keyword} />
       <div class="field">
         <label for="role-choice">Role</label>
         <select id="role-choice" value={chosen.value} onChange={(e) => (chosen.value = e.currentTarget.value)}>

@@ -1,10 +1,11 @@
 import { useSignal } from '@preact/signals';
+import { queryFields } from '../../generated/constants.js';
 import type { components } from '../../generated/openapi.js';
 import { may } from './access.js';
 import { api, outcome } from './api.js';
 import { Confirm } from './Confirm.js';
-import { Field, Refusal } from './Field.js';
-import { caption, Pager, pageSize, usePages, when } from './paging.js';
+import { Refusal } from './Field.js';
+import { caption, Pager, pageSize, Search, usePages, when } from './paging.js';
 import { described } from './session.js';
 import { UserPanel } from './UserPanel.js';
 
@@ -12,7 +13,6 @@ type User = components['schemas']['User'];
 
 /** Users, a page at a time, with keyword search; one opened for its actions, several selected for deletion. */
 export function Users() {
-  const keyword = useSignal('');
   const search = useSignal('');
   const chosen = useSignal<Map<number, string>>(new Map());
   const asking = useSignal(false);
@@ -47,23 +47,19 @@ export function Users() {
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">Users</h1>
-      <form
-        class="toolbar"
-        aria-label="Search users"
-        onSubmit={(e) => {
-          e.preventDefault();
-          search.value = keyword.value.trim();
-          pages.restart();
-        }}
+      <Search
+        name="Search users"
+        label="Username contains"
+        keyword={queryFields.listUsers.keyword}
+        search={search}
+        pages={pages}
       >
-        <Field label="Username contains" value={keyword} name="keyword" type="search" maxLength={64} />
-        <button type="submit">Search</button>
         {deleting && (
           <button type="button" class="danger" disabled={chosen.value.size === 0} onClick={() => (asking.value = true)}>
             Delete selected ({chosen.value.size})
           </button>
         )}
-      </form>
+      </Search>
       <Refusal text={pages.refusal.value || refusal.value} />
       <table>
         <caption>{caption(pages, 'users')}</caption>

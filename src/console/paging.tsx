@@ -1,6 +1,8 @@
 // A list read a page at a time from the server, through the list's cursor: shared by every table of the console.
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { type Signal, useSignal, useSignalEffect } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import type { Outcome } from './api.js';
+import { Field, type FieldSchema } from './Field.js';
 
 export interface Page<T> {
   items: T[];
@@ -71,6 +73,43 @@ export function Pager({ pages, label }: { pages: Pages; label: string }) {
         Next page
       </button>
     </nav>
+  );
+}
+
+/**
+ * A keyword search over a list: `keyword` is the operation's query parameter as the spec states it (queryFields);
+ * a search sets `search` to the trimmed keyword and starts the list again from its first page.
+ */
+export function Search({
+  name,
+  label,
+  keyword: schema,
+  search,
+  pages,
+  children,
+}: {
+  name: string;
+  label: string;
+  keyword: FieldSchema;
+  search: Signal<string>;
+  pages: Pages;
+  children?: ComponentChildren;
+}) {
+  const keyword = useSignal(search.value);
+  return (
+    <form
+      class="toolbar"
+      aria-label={name}
+      onSubmit={(e) => {
+        e.preventDefault();
+        search.value = keyword.value.trim();
+        pages.restart();
+      }}
+    >
+      <Field label={label} value={keyword} name="keyword" type="search" schema={schema} />
+      <button type="submit">Search</button>
+      {children}
+    </form>
   );
 }
 
