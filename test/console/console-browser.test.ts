@@ -16,6 +16,12 @@ const json = { 'content-type': 'application/json' };
 
 // The page's globals that the functions evaluated in it read (written inline: they run in the page, without the
 // test's closures; the test's types have no DOM).
+type HTMLLike = {
+  getAttribute: (name: string) => string | null;
+  labels?: Array<{ textContent: string }>;
+  textContent: string;
+};
+type Outline = { outlineStyle: string; outlineWidth: string };
 type InPage = {
   axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; help: string }> }> };
   localStorage: { length: number };
@@ -446,6 +452,46 @@ t.test('the console: every flow and its refusals, in Chromium', { skip }, async 
     t.same(await list.locator('tbody tr td:first-child').allInnerTexts(), ['member06']);
     await Promise.all(member.checks);
     t.same(member.problems, [], "the member's tab: every answer matches the spec, no page error");
+  });
+
+  await t.test('keyboard only: sign in, move between views, the focus always visible', async (t) => {
+    const member = await openConsole(browser, server.base);
+    const { keyboard } = member.page;
+    // What has the focus: its accessible text and whether the focus ring is drawn.
+    const focused = () =>
+      member.page.evaluate(() => {
+        const element = (globalThis as unknown as { document: { activeElement: HTMLLike } }).document.activeElement;
+        const style = (globalThis as unknown as { getComputedStyle: (e: HTMLLike) => Outline }).getComputedStyle(
+          element,
+        );
+        return {
+          name: element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? element.textContent,
+          ring: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+        };
+      });
+    await keyboard.press('Tab');
+    t.same(await focused(), { name: 'Username', ring: true }, 'the first Tab reaches the username');
+    await keyboard.type('member07');
+    await keyboard.press('Tab');
+    t.same(await focused(), { name: 'Password', ring: true });
+    await keyboard.type('member-password');
+    await Promise.all([
+      member.page.waitForResponse((response) => response.url().endsWith('/api/v1/user/login')),
+      keyboard.press('Enter'),
+    ]);
+    await member.page.getByRole('table', { name: /users · page/ }).waitFor();
+    const seen: string[] = [];
+    for (let n = 0; n < 10 && seen.at(-1) !== 'My account'; n++) {
+      await keyboard.press('Tab');
+      const now = await focused();
+      t.ok(now.ring, `the focus on ${now.name} is drawn`);
+      seen.push(String(now.name));
+    }
+    t.equal(seen.at(-1), 'My account', `Tab reaches the views: ${seen.join(', ')}`);
+    await keyboard.press('Enter');
+    await member.page.getByRole('form', { name: 'Change password' }).waitFor();
+    await Promise.all(member.checks);
+    t.same(member.problems, [], "the keyboard user's tab: every answer matches the spec, no page error");
   });
 
   await t.test('sign-out ends the token', async (t) => {
