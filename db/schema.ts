@@ -45,6 +45,19 @@ export interface LoginRecordTable {
   reason: string;
 }
 
+/** A sign-in not yet ended (0005_sessions); it holds while token_version is the user's. */
+export interface SessionTable {
+  id: Generated<number>;
+  user_id: number;
+  token_version: number;
+  created_at: string;
+  /** Written at most every few minutes (accounts/tokens.ts), not on every request. */
+  last_used_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -97,6 +110,7 @@ export interface Database {
   role_permission: RolePermissionTable;
   login_record: LoginRecordTable;
   audit_log: AuditLogTable;
+  session: SessionTable;
   rate_limit: RateLimitTable;
   row_count: RowCountTable;
   users_search: UsersSearchTable;
@@ -108,3 +122,4 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type LoginRecordRow = Selectable<LoginRecordTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type SessionRow = Selectable<SessionTable>;

@@ -13,6 +13,23 @@ export const permissions = [
   "audit:read"
 ] as const satisfies readonly components['schemas']['Permission'][];
 
+/** The audit actions this version knows: x-extensible-enum of components.schemas.AuditAction (clients accept others) */
+export const auditActions = [
+  "user.update",
+  "user.delete",
+  "user.role",
+  "user.resetPassword",
+  "user.unlock",
+  "user.createAdmin",
+  "user.import",
+  "role.create",
+  "role.update",
+  "role.delete",
+  "settings.update",
+  "session.end",
+  "session.endAll"
+] as const;
+
 /** The defaults of components.schemas.SecuritySettings */
 export const securityDefaults: components['schemas']['SecuritySettings'] = {
   "loginFail": 3,
@@ -89,6 +106,15 @@ export const operationPermissions = {
   },
   "listLoginRecords": {
     "forOthers": "audit:read"
+  },
+  "listSessions": {
+    "forOthers": "user:write"
+  },
+  "endSessions": {
+    "forOthers": "user:write"
+  },
+  "endSession": {
+    "forOthers": "user:write"
   },
   "listRoles": {
     "permission": "role:read"
@@ -325,6 +351,28 @@ export const queryFields = {
     }
   },
   "listLoginRecords": {
+    "page": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1000000,
+      "description": "The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):\na deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.\n",
+      "required": false
+    },
+    "pageSize": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 100,
+      "required": false
+    },
+    "cursor": {
+      "type": "string",
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9_-]{1,64}$",
+      "description": "The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's\norder, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did\nnot issue answers 400, errCode 1027.\n",
+      "required": false
+    }
+  },
+  "listSessions": {
     "page": {
       "type": "integer",
       "minimum": 1,

@@ -135,5 +135,10 @@ export const errors = {
     "errCode": 1027,
     "status": 400,
     "errMsg": "cursor was not issued by this server"
+  },
+  "sessionNotFound": {
+    "errCode": 1028,
+    "status": 404,
+    "errMsg": "session not found"
   }
 } as const;

@@ -258,6 +258,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/user/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's sessions, newest first
+         * @description Where the user is signed in: each successful login starts a session, which its token names, until it
+         *     expires, is ended, or the account's sessions all end (logout of a token from before sessions, password
+         *     change or reset, disable, role change, delete). Your own, or any user's with `user:write`. `current`
+         *     marks the session of the token that asks.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        /**
+         * End a user's sessions, all but the caller's own
+         * @description Your own other sessions (signed in elsewhere), or every session of another user with `user:write`.
+         *     Their tokens answer 401 at once, on every instance. `ended` counts them.
+         */
+        delete: operations["endSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one session
+         * @description Its token answers 401 at once, on every instance; the user's other sessions go on. Your own, or any
+         *     user's with `user:write`. Ending your current session is logging out.
+         */
+        delete: operations["endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/user/{id}/unlock": {
         parameters: {
             query?: never;
@@ -336,6 +385,7 @@ export interface paths {
          *     failures the account is locked for `lockTime` minutes: errCode 1010 with `lockedUntil`, even for the
          *     right password. A success resets the count. `passwordExpired` is true when the password has expired
          *     or was reset by an administrator: the token then only serves changePassword and logout.
+         *     Each success starts a session (listSessions) that the token names: ending it ends the token.
          *     A password hash imported from the original system (bcrypt) is replaced by argon2id on a successful login.
          */
         post: operations["login"];
@@ -356,8 +406,10 @@ export interface paths {
         put?: never;
         /**
          * Log out
-         * @description Revokes the presented token, and with it every other token of the account (tokens carry the account's
-         *     token version, which logging out advances). Allowed while the password is expired.
+         * @description Ends the session of the presented token: the token answers 401 at once, on every instance, and the
+         *     account's other sessions go on. A token from before sessions existed names none: logging out with it
+         *     revokes every token of the account (tokens carry the account's token version, which it advances).
+         *     Allowed while the password is expired.
          */
         post: operations["logout"];
         delete?: never;
@@ -602,8 +654,11 @@ export interface components {
          * @description Whether `register` is open to anyone.
          */
         AllowRegistration: boolean;
-        /** @enum {string} */
-        AuditAction: "user.update" | "user.delete" | "user.role" | "user.resetPassword" | "user.unlock" | "user.createAdmin" | "user.import" | "role.create" | "role.update" | "role.delete" | "settings.update";
+        /**
+         * @description What was done. The actions known to this version are listed in `x-extensible-enum`; later minor versions
+         *     add actions as features are added, so a client must accept one it does not know (show it as it comes).
+         */
+        AuditAction: string;
         AuditEntry: {
             action: components["schemas"]["AuditAction"];
             /** @description Who did it; null for the server itself (start-up bootstrap, the CLI). */
@@ -716,7 +771,7 @@ export interface components {
                 /** @description The password must be changed before the token serves anything but changePassword and logout. */
                 passwordExpired: boolean;
                 role: components["schemas"]["Role"];
-                /** @description HS512 JWT; claims user_id, username, user_role, ver, iat, exp, iss. */
+                /** @description HS512 JWT; claims user_id, username, user_role, ver, sid (the session), iat, exp, iss. */
                 token: string;
                 username: string;
             };
@@ -829,6 +884,30 @@ export interface components {
             errCode: 0;
             /** @enum {string} */
             errMsg: "success";
+        };
+        /**
+         * @description A sign-in: where and with what it was made, when a request last used it (written at most every five
+         *     minutes, not on every request), and when it expires (with its token).
+         */
+        Session: {
+            createdAt: components["schemas"]["Timestamp"];
+            /** @description Whether it is the session of the token that asks. */
+            current: boolean;
+            expiresAt: components["schemas"]["Timestamp"];
+            id: number;
+            /** @description The address the login came from. */
+            ip: string;
+            lastUsedAt: components["schemas"]["Timestamp"];
+            /** @description The login's User-Agent, up to 512 characters. */
+            userAgent: string;
+        };
+        SessionPage: {
+            items: components["schemas"]["Session"][];
+            nextCursor: components["schemas"]["NextCursor"];
+            page: number;
+            pageSize: number;
+            total: number;
+            totalExact: components["schemas"]["TotalExact"];
         };
         /**
          * Format: date-time
@@ -1570,6 +1649,126 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's
+                 *     order, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did
+                 *     not issue answers 400, errCode 1027.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):
+                 *     a deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.
+                 */
+                page?: components["parameters"]["Page"];
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SessionPage"];
+                        /** @enum {integer} */
+                        errCode: 0;
+                        /** @enum {string} */
+                        errMsg: "success";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    endSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            ended: number;
+                        };
+                        /** @enum {integer} */
+                        errCode: 0;
+                        /** @enum {string} */
+                        errMsg: "sessions ended";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+                sessionId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptySuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No live user with that id, or no live session of theirs with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };

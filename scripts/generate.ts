@@ -26,6 +26,7 @@ type Schema = {
   title?: string;
   description?: string;
   'x-unit'?: string;
+  'x-extensible-enum'?: string[];
   required?: string[];
   properties?: Record<string, Schema>;
 };
@@ -111,7 +112,7 @@ async function renderSpec(): Promise<Record<string, string>> {
   const text = await readFile(specPath, 'utf8');
   const types = astToString(await openapiTS(text, { alphabetize: true }));
   const spec = parse(text) as Spec;
-  const { Permission, SecuritySettings, Id } = spec.components.schemas;
+  const { Permission, SecuritySettings, Id, AuditAction } = spec.components.schemas;
   const defaults = Object.fromEntries(
     Object.entries(SecuritySettings!.properties!).map(([name, schema]) => [name, resolve(spec, schema).default]),
   );
@@ -133,6 +134,7 @@ async function renderSpec(): Promise<Record<string, string>> {
     'constants.ts':
       `${header}import type { components, operations } from './openapi.js';\n\n` +
       `/** components.schemas.Permission */\nexport const permissions = ${json(Permission!.enum)} as const satisfies readonly components['schemas']['Permission'][];\n\n` +
+      `/** The audit actions this version knows: x-extensible-enum of components.schemas.AuditAction (clients accept others) */\nexport const auditActions = ${json(AuditAction!['x-extensible-enum'])} as const;\n\n` +
       `/** The defaults of components.schemas.SecuritySettings */\nexport const securityDefaults: components['schemas']['SecuritySettings'] = ${json(defaults)};\n\n` +
       `/** The range of components.schemas.Id: also what a token's user_id must be in */\nexport const idRange = ${json({ minimum: Id!.minimum, maximum: Id!.maximum })} as const;\n\n` +
       `/** x-response-headers: what every response carries (unless its operation states other values) */\nexport const responseHeaders = ${json(spec['x-response-headers'])} as const;\n\n` +

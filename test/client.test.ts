@@ -139,6 +139,34 @@ t.test('every operation through openapi-fetch and the generated types, on the li
   const again = (await api.POST('/api/v1/user/login', { body: { username: 'alice', password: 'alice-new-password' } }))
     .data;
   if (again?.errCode !== 1000) throw new Error('the new password does not work');
+  const bossId = (await api.GET('/api/v1/user/list', { headers })).data!.data.user.id;
+  const sessions = (await api.GET('/api/v1/user/{id}/sessions', { params: { path: { id: bossId } }, headers })).data
+    ?.data;
+  t.equal(sessions?.items.filter((s) => s.current).length, 1, 'the current session is marked');
+  const other = (await api.POST('/api/v1/user/login', { body: { username: 'alice', password: 'alice-new-password' } }))
+    .data;
+  if (other?.errCode !== 1000) throw new Error('alice cannot log in again');
+  const aliceSessions = {
+    params: {
+      path: { id: (await api.GET('/api/v1/user/list', { headers: { token: other.data.token } })).data!.data.user.id },
+    },
+  };
+  const listed = (await api.GET('/api/v1/user/{id}/sessions', { ...aliceSessions, headers })).data?.data.items ?? [];
+  t.equal(listed.length, 2, "an administrator sees alice's two sessions");
+  t.equal(
+    (
+      await api.DELETE('/api/v1/user/{id}/sessions/{sessionId}', {
+        params: { path: { ...aliceSessions.params.path, sessionId: listed[0]!.id } },
+        headers,
+      })
+    ).data?.errMsg,
+    'session ended',
+  );
+  t.equal(
+    (await api.DELETE('/api/v1/user/{id}/sessions', { ...aliceSessions, headers: { token: again.data.token } })).data
+      ?.errMsg,
+    'sessions ended',
+  );
   t.equal((await api.POST('/api/v1/user/logout', { headers: { token: again.data.token } })).data?.errCode, 0);
 
   const operations = (await loadSpec()).getOperations();

@@ -42,6 +42,23 @@ t.test('two instances on one database share tokens, names, lockouts, revocations
   const locked = await post(b.base, '/api/v1/user/login', { username: 'target', password: 'target-password' });
   t.equal(locked.json.errCode, 1010, 'a lockout triggered through one instance holds on the other');
 
+  // A second session, started on one and ended through the other: its token stops on both at once.
+  const phone = (await post(b.base, '/api/v1/user/login', { username: 'roamer', password: 'roamer-password' })).json
+    .data.token as string;
+  const { user_id: roamer, sid } = JSON.parse(Buffer.from(phone.split('.')[1]!, 'base64url').toString());
+  const ended = await fetchChecked(`${a.base}/api/v1/user/${roamer}/sessions/${sid}`, {
+    method: 'DELETE',
+    headers: { token },
+  });
+  t.equal(ended.json.errMsg, 'session ended');
+  for (const instance of [a, b])
+    t.equal(
+      (await fetchChecked(`${instance.base}/api/v1/user/list`, { headers: { token: phone } })).status,
+      401,
+      'a session ended on one is refused on both',
+    );
+  t.equal((await fetchChecked(`${b.base}/api/v1/user/list`, { headers: { token } })).status, 200, 'the other goes on');
+
   await post(a.base, '/api/v1/user/logout', {}, { token });
   t.equal(
     (await fetchChecked(`${b.base}/api/v1/user/list`, { headers: { token } })).status,

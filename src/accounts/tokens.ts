@@ -11,6 +11,8 @@ export interface TokenClaims {
   user_role: string;
   /** The user's token version when the token was issued; advancing it revokes the token. */
   ver: number;
+  /** The session the token belongs to (login starts one); tokens from before sessions existed carry none. */
+  sid?: number;
 }
 
 /** The caller, with the security settings (their password may have expired) and what was read with them. */
@@ -18,10 +20,18 @@ export interface Authenticated {
   caller: UserWithRole;
   settings: SecuritySettings;
   prefetched?: unknown;
+  /** The token's session and its last recorded use; none for a token from before sessions existed. */
+  session?: { id: number; used: string };
 }
 
-/** The caller of the token's id, and maybe more in the same read (perf/callerReads.ts); null when there is none. */
-export type ReadCaller = (id: number) => Promise<(Caller & { prefetched?: unknown }) | null>;
+/**
+ * The caller of the token's id with the session `sid` (0 for none), and maybe more in the same read
+ * (perf/callerReads.ts); null when there is no such caller.
+ */
+export type ReadCaller = (id: number, sid: number) => Promise<(Caller & { prefetched?: unknown }) | null>;
+
+const isId = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= idRange.minimum && (value as number) <= idRange.maximum;
 
 // Instances' clocks may differ by this much; a token issued further in the future is not genuine.
 const clockSkewSeconds = 60;
@@ -31,11 +41,15 @@ export async function callerOf(
   claims: Partial<TokenClaims & { iat: number }>,
   read: ReadCaller,
 ): Promise<Authenticated> {
-  const id = claims.user_id;
-  if (!Number.isInteger(id) || id! < idRange.minimum || id! > idRange.maximum) throw new NotAuthenticated();
+  const { user_id: id, sid } = claims;
+  if (!isId(id) || (sid !== undefined && !isId(sid))) throw new NotAuthenticated();
   if ((claims.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw new NotAuthenticated();
-  const found = await read(id!);
+  const found = await read(id, sid ?? 0);
   // Tokens issued before token versions existed carry none: they count as version 0.
   if (found?.user.status !== 1 || found.user.token_version !== (claims.ver ?? 0)) throw new NotAuthenticated();
-  return { caller: found.user, settings: found.settings, prefetched: found.prefetched };
+  const authenticated = { caller: found.user, settings: found.settings, prefetched: found.prefetched };
+  if (sid === undefined) return authenticated;
+  // An ended session's token stops at once, on every instance: the session is read with the caller.
+  if (found.sessionUsed === null) throw new NotAuthenticated();
+  return { ...authenticated, session: { id: sid, used: found.sessionUsed } };
 }

@@ -29,6 +29,8 @@ export interface Input<K extends OperationId> {
 export interface Context<K extends OperationId = OperationId> {
   /** The authenticated user; only operations with `security` in the spec may read it. */
   readonly caller: UserWithRole;
+  /** The session of the caller's token; undefined for a token from before sessions existed. */
+  readonly session: number | undefined;
   /** For operations with `x-permission-for-others`: whether the caller holds that permission. */
   readonly mayActOnOthers: boolean;
   /** What the operation's caller read (perf/callerReads.ts) read with the caller, when it did. */

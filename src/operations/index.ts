@@ -16,6 +16,9 @@ import { createRole } from './role/createRole.js';
 import { deleteRole } from './role/deleteRole.js';
 import { listRoles } from './role/listRoles.js';
 import { updateRole } from './role/updateRole.js';
+import { endSession } from './session/endSession.js';
+import { endSessions } from './session/endSessions.js';
+import { listSessions } from './session/listSessions.js';
 import { getSecuritySettings } from './system/getSecuritySettings.js';
 import { listAudit } from './system/listAudit.js';
 import { updateSecuritySettings } from './system/updateSecuritySettings.js';
@@ -49,6 +52,9 @@ export const handlers: Handlers = {
   resetPassword,
   unlockUser,
   listLoginRecords,
+  listSessions,
+  endSessions,
+  endSession,
   listRoles,
   createRole,
   updateRole,

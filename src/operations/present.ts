@@ -1,6 +1,6 @@
 // Database rows → the wire's objects. Never a password or hash.
 
-import type { AuditLogRow, LoginRecordRow } from '../../db/schema.js';
+import type { AuditLogRow, LoginRecordRow, SessionRow } from '../../db/schema.js';
 import type { components } from '../../generated/openapi.js';
 import type { LoginReason } from '../storage/repositories/loginRecords.js';
 import type { RoleWithPermissions } from '../storage/repositories/roles.js';
@@ -44,6 +44,18 @@ export function presentLoginRecord(row: LoginRecordRow): Schemas['LoginRecord'] 
     userAgent: row.user_agent,
     success: row.success === 1,
     reason: row.reason as LoginReason,
+  };
+}
+
+export function presentSession(row: SessionRow, current: number | undefined): Schemas['Session'] {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    current: row.id === current,
   };
 }
 

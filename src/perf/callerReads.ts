@@ -22,9 +22,10 @@ export interface Prefetched {
 
 type Query<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
 
-/** The caller of `id`, and maybe the operation's data, from the validated query. */
+/** The caller of `id` (with the session `sid`), and maybe the operation's data, from the validated query. */
 export type CallerRead<K extends keyof Prefetched> = (
   id: number,
+  sid: number,
   query: Query<K>,
 ) => Promise<(Caller & { prefetched?: Prefetched[K] }) | null>;
 
@@ -33,16 +34,16 @@ export type CallerReads = { [K in keyof Prefetched]?: CallerRead<K> };
 export function callerReads(dialect: Dialect, users: UsersRepository): CallerReads {
   if (dialect !== 'postgres') return {};
   return {
-    listUsers: (id, query) => {
+    listUsers: (id, sid, query) => {
       let window: ReturnType<typeof listRequest>['window'];
       try {
         window = listRequest(query).window;
       } catch {
         // The handler refuses the window (pageTooDeep, cursorInvalid), once the caller is known, as for any request.
-        return users.findCaller(id);
+        return users.findCaller(id, sid);
       }
       // A search reads aside (users.page): it does not join the caller's statement.
-      return query.keyword ? users.findCaller(id) : users.findCallerWithPage(id, window);
+      return query.keyword ? users.findCaller(id, sid) : users.findCallerWithPage(id, sid, window);
     },
   };
 }

@@ -40,6 +40,17 @@ const calls: Record<string, (app: TestApp) => Promise<Request>> = {
     const [user] = await app.query<{ id: number }>("select id from users where username = 'locked-out'");
     return { method: 'POST', url: `/api/v1/user/${user!.id}/unlock`, headers: { token: await app.adminToken() } };
   },
+  endSession: async (app) => {
+    const username = `s${Math.random()}`.slice(0, 12);
+    const token = await app.tokenFor(username);
+    const { user_id: id, sid } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    return { method: 'DELETE', url: `/api/v1/user/${id}/sessions/${sid}`, headers: { token: await app.adminToken() } };
+  },
+  endSessions: async (app) => {
+    const token = await app.tokenFor(`e${Math.random()}`.slice(0, 12));
+    const { user_id: id } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    return { method: 'DELETE', url: `/api/v1/user/${id}/sessions`, headers: { token } };
+  },
   deleteRole: async (app) => {
     const token = await app.adminToken();
     const code = `r${Math.random().toString(36).slice(2, 10)}`;

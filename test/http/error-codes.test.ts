@@ -57,6 +57,10 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
       const expired = (await a.login('expiring', 'temporary-pass')).json.data.token as string;
       return a.call({ url: '/api/v1/user/list', headers: { token: expired } });
     },
+    sessionNotFound: async (a) => {
+      const me = (await a.call({ url: '/api/v1/user/list', ...as })).json.data.user.id as number;
+      return a.call({ method: 'DELETE', url: `/api/v1/user/${me}/sessions/4242`, ...as });
+    },
     notFound: (a) => a.call({ url: '/nowhere' }),
     methodNotAllowed: (a) => a.call({ method: 'PATCH', url: '/api/v1/user/list' }),
     payloadTooLarge: (a) =>

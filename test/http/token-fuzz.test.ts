@@ -140,6 +140,13 @@ const refusedClaims = (g: Genuine): fc.Arbitrary<[string, string]> => {
         fc.constantFrom(0, -1, 1.5, 2 ** 53, '1', true, null, [1], { id: 1 }),
       )
       .map((id): [string, string] => [`user_id ${JSON.stringify(id)}`, forge(hs512, { ...g.claims, user_id: id })]),
+    // A session that is not the token's user's, or not one at all.
+    fc
+      .oneof(
+        fc.integer({ min: 10_000, max: 2 ** 31 }),
+        fc.constantFrom(0, -1, 1.5, 2 ** 53, '1', true, null, [1], { id: 1 }),
+      )
+      .map((sid): [string, string] => [`sid ${JSON.stringify(sid)}`, forge(hs512, { ...g.claims, sid })]),
     fc
       .integer({ min: 1, max: 1000 })
       .map((ahead): [string, string] => [

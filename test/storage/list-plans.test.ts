@@ -66,8 +66,8 @@ t.test('every list query is served by an index', async (t) => {
     // The caller with the page, in one statement (src/perf/callerReads.ts): PostgreSQL only.
     ...(onPostgres
       ? {
-          'users, first page with the caller': () => repos.users.findCallerWithPage(1, window),
-          'users, by cursor with the caller': () => repos.users.findCallerWithPage(1, cursor),
+          'users, first page with the caller': () => repos.users.findCallerWithPage(1, 0, window),
+          'users, by cursor with the caller': () => repos.users.findCallerWithPage(1, 0, cursor),
         }
       : {}),
     'roles, first page': () => repos.roles.page(window),
@@ -131,8 +131,8 @@ t.test('every list query is served by an index', async (t) => {
   const planned: Record<string, () => Promise<unknown>> = {
     'users, first page': () => once.users.page(window),
     'users, by cursor': () => once.users.page(cursor),
-    'users, first page with the caller': () => once.users.findCallerWithPage(1, window),
-    'users, by cursor with the caller': () => once.users.findCallerWithPage(1, cursor),
+    'users, first page with the caller': () => once.users.findCallerWithPage(1, 0, window),
+    'users, by cursor with the caller': () => once.users.findCallerWithPage(1, 0, cursor),
     'roles, first page': () => once.roles.page(window),
     'audit, first page': () => once.audit.page(window),
   };

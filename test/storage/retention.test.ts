@@ -1,5 +1,5 @@
 // Retention: audit entries and login records older than their settings go, in batches; the rest, and the counts
-// the lists answer, stay exact.
+// the lists answer, stay exact. Expired sessions go at once.
 import t from 'tap';
 import { connect } from '../../src/storage/connect.js';
 import { repositories } from '../../src/storage/repositories/index.js';
@@ -32,7 +32,11 @@ t.test('old audit entries and login records are removed in batches; the counts f
   const count = async (table: string) => Number((await app.one<{ n: number }>(`select count(*) as n from ${table}`)).n);
   const kept = async (name: string) =>
     Number((await app.one<{ n: number }>('select n from row_count where name = ?', name)).n);
-  t.same(await prune(services), { audit: old, loginRecords: 0 }, 'login records are kept: their retention is 0');
+  t.same(
+    await prune(services),
+    { audit: old, loginRecords: 0, sessions: 0 },
+    'login records are kept: their retention is 0',
+  );
   t.same(
     [await count('audit_log'), await kept('audit_log')],
     [1, 1],
@@ -41,11 +45,32 @@ t.test('old audit entries and login records are removed in batches; the counts f
   t.equal(await count('login_record'), old + 1);
 
   await services.settings.updateSecurity({ loginRecordRetentionDays: 1 });
-  t.same(await prune(services), { audit: 0, loginRecords: old });
+  t.same(await prune(services), { audit: 0, loginRecords: old, sessions: 0 });
   t.same(
     [await count('login_record'), await kept(`login_record:${id}`)],
     [1, 1],
     "today's login record stays, and the count follows",
   );
-  t.same(await prune(services), { audit: 0, loginRecords: 0 }, 'nothing more to remove');
+  t.same(await prune(services), { audit: 0, loginRecords: 0, sessions: 0 }, 'nothing more to remove');
+});
+
+t.test('expired sessions are removed, in batches; live ones stay', async (t) => {
+  const app = await startApp(t);
+  const database = await connect(app.config.databaseUrl, 1);
+  t.teardown(() => database.db.destroy());
+  const services = repositories(database);
+  await app.register('keeper', 'keeper-password');
+  await app.login('keeper', 'keeper-password');
+  const { id } = await app.one<{ id: number }>("select id from users where username = 'keeper'");
+  const expired = 700;
+  const series = onPostgres
+    ? `generate_series(1, ${expired})`
+    : `(with recursive n(i) as (select 1 union all select i + 1 from n where i < ${expired}) select i from n)`;
+  await app.query(
+    `insert into session (user_id, token_version, created_at, last_used_at, expires_at, ip, user_agent) select ?, 0, '2001-01-01T00:00:00.000Z', '2001-01-01T00:00:00.000Z', '2001-01-08T00:00:00.000Z', '', '' from ${series} as s`,
+    id,
+  );
+  t.same(await prune(services), { audit: 0, loginRecords: 0, sessions: expired });
+  const { n } = await app.one<{ n: number }>('select count(*) as n from session');
+  t.equal(Number(n), 1, "the login's session stays");
 });

@@ -13,6 +13,7 @@ export class OperationContext implements Context {
     private readonly operationId: string,
     readonly mayActOnOthers: boolean,
     readonly prefetched: Context['prefetched'],
+    readonly session: number | undefined,
   ) {}
 
   get caller(): UserWithRole {

@@ -41,7 +41,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
   const validate = requestValidator(api, operation);
   const callerRead = (
     options.callerReads as Partial<
-      Record<string, (id: number, query: Record<string, unknown>) => ReturnType<ReadCaller>>
+      Record<string, (id: number, sid: number, query: Record<string, unknown>) => ReturnType<ReadCaller>>
     >
   )[operationId];
 
@@ -64,6 +64,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
       operationId,
       mayActOnOthers,
       found?.prefetched as Context['prefetched'],
+      found?.session?.id,
     );
     const result = handler(input, context);
     if (result instanceof Promise) return result.then((outcome) => finish(request, reply, outcome));
@@ -84,7 +85,7 @@ function registerOperation(app: FastifyInstance, options: ContractOptions, respo
     handler: (request, reply) => {
       const valid = validate(request);
       if (!secured) return run(request, reply, valid);
-      const read = callerRead && ((id: number) => callerRead(id, valid.query));
+      const read = callerRead && ((id: number, sid: number) => callerRead(id, sid, valid.query));
       return authenticate(request, read).then((found) =>
         run(request, reply, valid, found, authorize(rules, found, valid.params)),
       );

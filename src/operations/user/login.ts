@@ -8,14 +8,9 @@ export const login: Handler<'login'> = async ({ body }, { services, request }) =
   const { users, passwords, loginRecords } = services;
   const settings = await services.settings.security();
   const user = await users.findByUsernameWithSecret(body.username.trim());
+  const userAgent = (request.headers['user-agent'] ?? '').slice(0, 512);
   const attempt = async (reason: LoginReason) => {
-    if (user)
-      await loginRecords.record({
-        userId: user.id,
-        ip: request.ip,
-        userAgent: (request.headers['user-agent'] ?? '').slice(0, 512),
-        reason,
-      });
+    if (user) await loginRecords.record({ userId: user.id, ip: request.ip, userAgent, reason });
   };
 
   // The attempt is booked before the password is checked: a lock in force, or one this burst has just reached,
@@ -41,11 +36,19 @@ export const login: Handler<'login'> = async ({ body }, { services, request }) =
   if (passwords.isLegacy(user.password)) await users.upgradeHash(user.id, await passwords.hash(body.password));
   await attempt('ok');
 
+  const sid = await services.sessions.start({
+    userId: user.id,
+    version: user.token_version,
+    ip: request.ip,
+    userAgent,
+    expiresAt: new Date(Date.now() + services.config.jwtTtlSeconds * 1000).toISOString(),
+  });
   const token = services.signToken({
     user_id: user.id,
     username: user.username,
     user_role: user.role.code,
     ver: user.token_version,
+    sid,
   });
   return ok({
     errCode: 1000,

@@ -2,12 +2,13 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { AuditLogRow, Database } from '../../../db/schema.js';
-import type { components } from '../../../generated/openapi.js';
+import type { auditActions } from '../../../generated/constants.js';
 import { windowed } from '../../perf/firstRows.js';
 import { after, type Slice, type Window } from './paging.js';
 import { pruneOldest } from './sql.js';
 
-export type AuditAction = components['schemas']['AuditAction'];
+/** The spec's list, not its type: a client must accept actions it does not know; this server writes only these. */
+export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {
   actor: { id: number; username: string } | null;

@@ -5,6 +5,7 @@ import { healthRepository } from './health.js';
 import { loginRecordsRepository } from './loginRecords.js';
 import { rateLimitsRepository } from './rateLimits.js';
 import { rolesRepository } from './roles.js';
+import { sessionsRepository } from './sessions.js';
 import { settingsRepository } from './settings.js';
 import { usersRepository } from './users.js';
 
@@ -23,6 +24,7 @@ export function repositories(handle: DatabaseHandle, wrap: Wrap = (_name, reposi
     roles,
     settings: wrap('settings', settingsRepository(db)),
     loginRecords: wrap('loginRecords', loginRecordsRepository(db)),
+    sessions: wrap('sessions', sessionsRepository(db)),
     audit: wrap('audit', auditRepository(db)),
     health: wrap('health', healthRepository(db)),
     rateLimits: wrap('rateLimits', rateLimitsRepository(db)),

@@ -33,6 +33,8 @@ export type UserWithSecret = UserWithRole & { password: string };
 export interface Caller {
   user: UserWithRole;
   settings: SecuritySettings;
+  /** The last recorded use of the session the token names; null when it names none that holds. */
+  sessionUsed: string | null;
 }
 
 export function usersRepository(
@@ -110,8 +112,20 @@ export function usersRepository(
 
   const lowerName = sql<string>`lower(users.username)`;
   const byId = prepared(db, (p: { id: number }) => live.where('users.id', '=', p.id));
-  const callerById = prepared(db, (p: { id: number }) =>
-    live.select(securityColumn(dialect).as('security')).where('users.id', '=', p.id),
+  // The session the caller's token names: its last recorded use, or null when it does not hold (ended, or from
+  // before the user's sessions last ended). Its expiry is the token's, checked with the signature.
+  const sessionUsed = (p: { sid: number }) =>
+    db
+      .selectFrom('session')
+      .select('session.last_used_at')
+      .where('session.id', '=', p.sid)
+      .where('session.user_id', '=', sql.ref<number>('users.id'))
+      .where('session.token_version', '=', sql.ref<number>('users.token_version'));
+  const callerById = prepared(db, (p: { id: number; sid: number }) =>
+    live
+      .select(securityColumn(dialect).as('security'))
+      .select(sessionUsed(p).as('session_used'))
+      .where('users.id', '=', p.id),
   );
   const byName = prepared(db, (p: { name: string }) => live.where(lowerName, '=', p.name));
   const byNameWithSecret = prepared(db, (p: { name: string }) =>
@@ -195,9 +209,10 @@ export function usersRepository(
     .select(grantedColumn(dialect, sql.ref('role.id')).as('granted'))
     .where(sql<SqlBool>`role.id in (select p.role_id from p)`);
   type PageJson = { items: ListedRow[]; roles: Awaited<ReturnType<typeof pageRoles.execute>> };
-  const callerWithPage = pageShapes((page, p: { id: number }) =>
+  const callerWithPage = pageShapes((page, p: { id: number; sid: number }) =>
     live
       .select(securityColumn(dialect).as('security'))
+      .select(sessionUsed(p).as('session_used'))
       .select(
         sql<PageJson>`(with p as (${page}) select json_build_object('items', (select coalesce(json_agg(p order by p.id), '[]'::json) from p), 'roles', (select coalesce(json_agg(r), '[]'::json) from (${pageRoles}) as r)))`.as(
           'page',
@@ -421,9 +436,11 @@ export function usersRepository(
      * A request's caller and the security settings, in one query: on PostgreSQL one round trip for both, on every
      * authenticated request. No settings when there is no such user.
      */
-    async findCaller(id: number): Promise<Caller | null> {
-      const [found] = present(await callerById({ id }));
-      return found ? { user: found.user, settings: securityFrom(found.row.security) } : null;
+    async findCaller(id: number, sid = 0): Promise<Caller | null> {
+      const [found] = present(await callerById({ id, sid }));
+      return found
+        ? { user: found.user, settings: securityFrom(found.row.security), sessionUsed: found.row.session_used }
+        : null;
     },
 
     /**
@@ -432,16 +449,18 @@ export function usersRepository(
      */
     async findCallerWithPage(
       id: number,
+      sid: number,
       window: Window,
-    ): Promise<{ user: UserWithRole; settings: SecuritySettings; prefetched: Slice<ListedUser> } | null> {
-      const [found] = present(await callerWithPage(window, { id }));
+    ): Promise<(Caller & { prefetched: Slice<ListedUser> }) | null> {
+      const [found] = present(await callerWithPage(window, { id, sid }));
       if (!found) return null;
-      const { security, page, live_total } = found.row;
+      const { security, page, live_total, session_used } = found.row;
       const roleOf = new Map(page.roles.map((role) => [role.id, withGranted(role)]));
       const items = page.items.map((row) => ({ ...row, role: roleOf.get(row.role_id)! }));
       return {
         user: found.user,
         settings: securityFrom(security),
+        sessionUsed: session_used,
         prefetched: { items, total: Number(live_total ?? 0), totalExact: true },
       };
     },
