@@ -5,6 +5,7 @@ import { may, mayForOthers } from './access.js';
 import { api, type Outcome, outcome } from './api.js';
 import { Field, Form, Refusal } from './Field.js';
 import { LoginRecords } from './LoginRecords.js';
+import { Sessions } from './Sessions.js';
 import { session } from './session.js';
 
 type User = components['schemas']['User'];
@@ -91,6 +92,7 @@ export function UserPanel({
         />
       )}
       {may('resetPassword') && <ResetPassword user={user} act={act} />}
+      {!self && mayForOthers('listSessions') && <Sessions userId={user.id} title="Sessions" own={false} />}
       {(self || mayForOthers('listLoginRecords')) && <LoginRecords userId={user.id} title="Login records" />}
     </section>
   );
