@@ -188,3 +188,12 @@ export function Form({
     </form>
   );
 }
+
+/** What the last action did, announced when it appears. */
+export function Done({ text }: { text: string }) {
+  return text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null;
+}

@@ -4,7 +4,7 @@ import type { components } from '../../generated/openapi.js';
 import { may } from './access.js';
 import { api, outcome } from './api.js';
 import { Confirm } from './Confirm.js';
-import { Refusal } from './Field.js';
+import { Done, Refusal } from './Field.js';
 import { caption, Pager, pageSize, Search, usePages } from './paging.js';
 import { RoleForm } from './RoleForm.js';
 
@@ -51,11 +51,7 @@ export function Roles() {
           </button>
         )}
       </Search>
-      {done.value && (
-        <p class="notice" role="status">
-          {done.value}
-        </p>
-      )}
+      <Done text={done.value} />
       <Refusal text={pages.refusal.value || refusal.value} />
       <table>
         <caption>{caption(pages, 'roles')}</caption>

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { components } from '../../generated/openapi.js';
 import { api, outcome } from './api.js';
-import { Refusal } from './Field.js';
+import { Done, Refusal } from './Field.js';
 import { caption, Pager, pageSize, usePages, when } from './paging.js';
 
 type Session = components['schemas']['Session'];
@@ -41,11 +41,7 @@ export function Sessions({ userId, title, own }: { userId: number; title: string
   return (
     <section aria-labelledby={`sessions-${userId}`}>
       <h3 id={`sessions-${userId}`}>{title}</h3>
-      {done.value && (
-        <p class="notice" role="status">
-          {done.value}
-        </p>
-      )}
+      <Done text={done.value} />
       <Refusal text={pages.refusal.value || refusal.value} />
       <table>
         <caption>{caption(pages, 'sessions')}</caption>

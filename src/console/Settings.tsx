@@ -4,7 +4,7 @@ import { requestFields } from '../../generated/constants.js';
 import type { components } from '../../generated/openapi.js';
 import { may } from './access.js';
 import { api, outcome } from './api.js';
-import { Checkbox, Field, Form, Refusal } from './Field.js';
+import { Checkbox, Done, Field, Form, Refusal } from './Field.js';
 
 type Settings = components['schemas']['SecuritySettings'];
 type Name = keyof Settings;
@@ -71,11 +71,7 @@ export function SecuritySettings() {
     <section aria-labelledby="settings-title" class="settings">
       <h1 id="settings-title">Security settings</h1>
       <Refusal text={refusal.value} />
-      {done.value && (
-        <p class="notice" role="status">
-          {done.value}
-        </p>
-      )}
+      <Done text={done.value} />
       {current.value &&
         (editable ? (
           <Form title="In force on every instance" action="Save settings" submit={submit}>

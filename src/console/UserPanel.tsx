@@ -3,7 +3,7 @@ import { queryFields, requestFields } from '../../generated/constants.js';
 import type { components } from '../../generated/openapi.js';
 import { may, mayForOthers } from './access.js';
 import { api, type Outcome, outcome } from './api.js';
-import { Field, Form, Refusal } from './Field.js';
+import { Done, Field, Form, Refusal } from './Field.js';
 import { LoginRecords } from './LoginRecords.js';
 import { Sessions } from './Sessions.js';
 import { session } from './session.js';
@@ -49,11 +49,7 @@ export function UserPanel({
         {user.status ? 'Enabled' : 'Disabled'} · role {user.role.name}
         {user.lockedUntil ? ` · locked until ${new Date(user.lockedUntil).toLocaleString()}` : ''}
       </p>
-      {done.value && (
-        <p class="notice" role="status">
-          {done.value}
-        </p>
-      )}
+      <Done text={done.value} />
       <Refusal text={refusal.value} />
       <div class="actions">
         {may('updateUser') && (
