@@ -52,6 +52,15 @@ export const run: Run = async ({ base, fetch, admin }) => {
     body: { old_password: 'reset-password', new_password: 'changed-password' },
   });
   assert.equal(changed.data?.errCode, 0);
+  assert.equal(
+    (await sdk.login({ client, body: { username: 'alice', password: 'changed-password' } })).data?.errCode,
+    1000,
+  );
+  const sessions = (await sdk.listSessions({ ...root, path: { id: alice.id } })).data?.data.items ?? [];
+  assert.equal(sessions.length, 1);
+  const sessionId = sessions[0]!.id;
+  assert.equal((await sdk.endSession({ ...root, path: { id: alice.id, sessionId } })).data?.errCode, 0);
+  assert.equal((await sdk.endSessions({ ...root, path: { id: alice.id } })).data?.data.ended, 0);
 
   const role = (
     await sdk.createRole({ ...root, body: { name: 'Auditor', code: 'auditor', permissions: ['audit:read'] } })

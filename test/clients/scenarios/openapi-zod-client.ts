@@ -45,6 +45,12 @@ export const run: Run = async ({ base, fetch, admin }) => {
   const again = as(token(await api.login({ username: 'alice', password: 'reset-password' })));
   const changed = await api.changePassword({ old_password: 'reset-password', new_password: 'changed-password' }, again);
   assert.equal(changed.errCode, 0);
+  token(await api.login({ username: 'alice', password: 'changed-password' }));
+  const sessions = (await api.listSessions({ ...root, ...id })).data.items;
+  assert.equal(sessions.length, 1);
+  const session = { params: { id: alice.id, sessionId: sessions[0]!.id } };
+  assert.equal((await api.endSession(undefined, { ...root, ...session })).errCode, 0);
+  assert.equal((await api.endSessions(undefined, { ...root, ...id })).data.ended, 0);
 
   const role = await api.createRole({ name: 'Auditor', code: 'auditor', permissions: ['audit:read'] }, root);
   const roleId = { params: { id: role.data.id } };

@@ -44,6 +44,11 @@ export const run: Run = async ({ base, fetch, admin }) => {
   ok(await api.resetPassword(alice.id, { new_password: 'reset-password' }, root), 0);
   const again = ok(await api.login({ username: 'alice', password: 'reset-password' }), 1000).data.token;
   ok(await api.changePassword({ old_password: 'reset-password', new_password: 'changed-password' }, as(again)), 0);
+  ok(await api.login({ username: 'alice', password: 'changed-password' }), 1000);
+  const sessions = ok(await api.listSessions(alice.id, undefined, root), 0).data.items;
+  assert.equal(sessions.length, 1);
+  ok(await api.endSession(alice.id, sessions[0]!.id, root), 0);
+  assert.equal(ok(await api.endSessions(alice.id, root), 0).data.ended, 0);
 
   const role = ok(await api.createRole({ name: 'Auditor', code: 'auditor', permissions: ['audit:read'] }, root), 0);
   const updated = ok(await api.updateRole(role.data.id, { desc: 'reads the audit log' }, root), 0);
