@@ -1,23 +1,32 @@
 // Retention: audit entries and login records older than their settings go, in batches; the rest, and the counts
 // the lists answer, stay exact. Expired sessions go at once.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { connect } from '../../src/storage/connect.js';
 import { repositories } from '../../src/storage/repositories/index.js';
 import { prune } from '../../src/storage/retention.js';
 import { onPostgres, startApp } from '../helpers/app.js';
 
-t.test('old audit entries and login records are removed in batches; the counts follow', async (t) => {
+/** An app, its repositories on a connection of their own, and a registered user, keeper. */
+async function setup(t: Test) {
   const app = await startApp(t);
   const database = await connect(app.config.databaseUrl, 1);
   t.teardown(() => database.db.destroy());
-  const services = repositories(database);
   await app.register('keeper', 'keeper-password');
   const { id } = await app.one<{ id: number }>("select id from users where username = 'keeper'");
+  return { app, services: repositories(database), id };
+}
+
+/** A row source of 1 … n, on either database. */
+const numbers = (n: number) =>
+  onPostgres
+    ? `generate_series(1, ${n})`
+    : `(with recursive n(i) as (select 1 union all select i + 1 from n where i < ${n}) select i from n)`;
+
+t.test('old audit entries and login records are removed in batches; the counts follow', async (t) => {
+  const { app, services, id } = await setup(t);
   // 1,200 old rows of each (more than two batches), written years ago; then today's.
   const old = 1_200;
-  const series = onPostgres
-    ? `generate_series(1, ${old})`
-    : `(with recursive n(i) as (select 1 union all select i + 1 from n where i < ${old}) select i from n)`;
+  const series = numbers(old);
   await app.query(
     `insert into audit_log (at, action, target, detail, ip) select '2001-01-01T00:00:00.000Z', 'user.update', 'user:1', '{}', '' from ${series} as s`,
   );
@@ -55,17 +64,10 @@ t.test('old audit entries and login records are removed in batches; the counts f
 });
 
 t.test('expired sessions are removed, in batches; live ones stay', async (t) => {
-  const app = await startApp(t);
-  const database = await connect(app.config.databaseUrl, 1);
-  t.teardown(() => database.db.destroy());
-  const services = repositories(database);
-  await app.register('keeper', 'keeper-password');
+  const { app, services, id } = await setup(t);
   await app.login('keeper', 'keeper-password');
-  const { id } = await app.one<{ id: number }>("select id from users where username = 'keeper'");
   const expired = 700;
-  const series = onPostgres
-    ? `generate_series(1, ${expired})`
-    : `(with recursive n(i) as (select 1 union all select i + 1 from n where i < ${expired}) select i from n)`;
+  const series = numbers(expired);
   await app.query(
     `insert into session (user_id, token_version, created_at, last_used_at, expires_at, ip, user_agent) select ?, 0, '2001-01-01T00:00:00.000Z', '2001-01-01T00:00:00.000Z', '2001-01-08T00:00:00.000Z', '', '' from ${series} as s`,
     id,
