@@ -1,4 +1,5 @@
 // The second half of `npm test`: the whole tap suite again, on PostgreSQL (a throwaway cluster, or PG_TEST_URL).
+// Given test files (`tsx scripts/test-postgres.ts test/x.test.ts`), those alone.
 // Each app in the suite gets a schema of its own. Coverage was measured by the SQLite run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -29,7 +30,7 @@ const server = await startTestPostgres();
 let status = 1;
 try {
   console.log(`\n# the suite again, on PostgreSQL (${server.url.replace(/\/\/[^@]*@/, '//')})\n`);
-  const tap = spawnSync('npx', ['tap', '--disable-coverage'], {
+  const tap = spawnSync('npx', ['tap', '--disable-coverage', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, TEST_DATABASE_URL: server.url, TEST_SCHEMA_PREFIX: prefix },
   });
