@@ -58,6 +58,22 @@ export interface SessionTable {
   user_agent: string;
 }
 
+/** A personal access token not yet revoked (0006_access_tokens), found by the SHA-256 of its secret. */
+export interface AccessTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** Hex SHA-256 of the secret. */
+  hash: string;
+  /** JSON array of permissions. */
+  scopes: string;
+  created_at: string;
+  expires_at: string;
+  /** Written at most every few minutes (http/authenticate.ts), not on every request; null until a use. */
+  last_used_at: string | null;
+  last_used_ip: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -111,6 +127,7 @@ export interface Database {
   login_record: LoginRecordTable;
   audit_log: AuditLogTable;
   session: SessionTable;
+  access_token: AccessTokenTable;
   rate_limit: RateLimitTable;
   row_count: RowCountTable;
   users_search: UsersSearchTable;
@@ -123,3 +140,4 @@ export type NewUser = Insertable<UsersTable>;
 export type LoginRecordRow = Selectable<LoginRecordTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type SessionRow = Selectable<SessionTable>;
+export type AccessTokenRow = Selectable<AccessTokenTable>;

@@ -27,7 +27,9 @@ export const auditActions = [
   "role.delete",
   "settings.update",
   "session.end",
-  "session.endAll"
+  "session.endAll",
+  "token.create",
+  "token.revoke"
 ] as const;
 
 /** The defaults of components.schemas.SecuritySettings */
@@ -38,7 +40,8 @@ export const securityDefaults: components['schemas']['SecuritySettings'] = {
   "allowRegistration": true,
   "passwordMinLength": 8,
   "auditRetentionDays": 365,
-  "loginRecordRetentionDays": 90
+  "loginRecordRetentionDays": 90,
+  "accessTokenMaxDays": 90
 };
 
 /** The range of components.schemas.Id: also what a token's user_id must be in */
@@ -69,6 +72,9 @@ export const resultWindow = 10000;
 
 /** The maximum of components.parameters.PageSize */
 export const maxPageSize = 100;
+
+/** x-max-per-user of createAccessToken: how many unexpired access tokens a user may hold */
+export const accessTokensPerUser = 100;
 
 /** Each permission's meaning, from the list in components.schemas.Permission's description */
 export const permissionMeanings = {
@@ -114,6 +120,12 @@ export const operationPermissions = {
     "forOthers": "user:write"
   },
   "endSession": {
+    "forOthers": "user:write"
+  },
+  "listAccessTokens": {
+    "forOthers": "user:write"
+  },
+  "revokeAccessToken": {
     "forOthers": "user:write"
   },
   "listRoles": {
@@ -211,6 +223,25 @@ export const requestFields = {
     "new_password": {
       "type": "string",
       "maxLength": 256,
+      "required": true
+    }
+  },
+  "createAccessToken": {
+    "name": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64,
+      "description": "What the token is for; need not be unique.",
+      "required": true
+    },
+    "scopes": {
+      "type": "array",
+      "required": true
+    },
+    "expiresAt": {
+      "type": "string",
+      "maxLength": 64,
+      "description": "RFC 3339; stored and answered in UTC.",
       "required": true
     }
   },
@@ -316,6 +347,15 @@ export const requestFields = {
       "x-unit": "days",
       "description": "Days a login record is kept; older ones are removed in small batches about once a minute. 0 keeps them all.",
       "required": false
+    },
+    "accessTokenMaxDays": {
+      "type": "integer",
+      "title": "Access token lifetime limit",
+      "minimum": 1,
+      "maximum": 3650,
+      "x-unit": "days",
+      "description": "The furthest a new personal access token's expiry may be; tokens created before a change keep theirs.",
+      "required": false
     }
   }
 } as const;
@@ -373,6 +413,28 @@ export const queryFields = {
     }
   },
   "listSessions": {
+    "page": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1000000,
+      "description": "The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):\na deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.\n",
+      "required": false
+    },
+    "pageSize": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 100,
+      "required": false
+    },
+    "cursor": {
+      "type": "string",
+      "maxLength": 64,
+      "pattern": "^[A-Za-z0-9_-]{1,64}$",
+      "description": "The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's\norder, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did\nnot issue answers 400, errCode 1027.\n",
+      "required": false
+    }
+  },
+  "listAccessTokens": {
     "page": {
       "type": "integer",
       "minimum": 1,

@@ -140,5 +140,30 @@ export const errors = {
     "errCode": 1028,
     "status": 404,
     "errMsg": "session not found"
+  },
+  "accessTokenNotFound": {
+    "errCode": 1029,
+    "status": 404,
+    "errMsg": "access token not found"
+  },
+  "sessionRequired": {
+    "errCode": 1030,
+    "status": 403,
+    "errMsg": "not with an access token: sign in with your password"
+  },
+  "scopeNotHeld": {
+    "errCode": 1031,
+    "status": 400,
+    "errMsg": "a scope is not a permission of the owner's role"
+  },
+  "accessTokenExpiry": {
+    "errCode": 1032,
+    "status": 400,
+    "errMsg": "expiry out of range"
+  },
+  "accessTokenLimit": {
+    "errCode": 1033,
+    "status": 409,
+    "errMsg": "too many access tokens, revoke one first"
   }
 } as const;

@@ -307,6 +307,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/user/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's personal access tokens, newest first
+         * @description The unexpired tokens of the user, without their secrets (shown once, when a token is created): name,
+         *     scopes, expiry and last use. Your own, or any user's with `user:write`.
+         */
+        get: operations["listAccessTokens"];
+        put?: never;
+        /**
+         * Create a personal access token
+         * @description A token for scripts and CI, so they hold neither a password nor a login's token. The answer carries
+         *     its `secret`, once: only a hash of it is stored. `scopes` are permissions your role holds (errCode 1031
+         *     otherwise; none is allowed, for a token that only reads and changes your own account); the token acts
+         *     with those of them your role still holds when it is used. `expiresAt` is required, in the future and
+         *     at most `accessTokenMaxDays` away (errCode 1032). A user holds at most 100 unexpired tokens (errCode
+         *     1033). Your own account only: a token's secret is for its owner.
+         */
+        post: operations["createAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/{id}/tokens/{patId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a personal access token
+         * @description The token answers 401 at once, on every instance. Your own, or any user's with `user:write`.
+         */
+        delete: operations["revokeAccessToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/user/{id}/unlock": {
         parameters: {
             query?: never;
@@ -650,6 +700,38 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description A personal access token, without its secret. Its last use is written at most every five minutes, not
+         *     on every request.
+         */
+        AccessToken: {
+            createdAt: components["schemas"]["Timestamp"];
+            expiresAt: components["schemas"]["Timestamp"];
+            id: number;
+            /**
+             * Format: date-time
+             * @description When a request last used it; null until one does.
+             */
+            lastUsedAt: string | null;
+            /** @description The address that request came from; null until one does. */
+            lastUsedIp: string | null;
+            name: string;
+            scopes: components["schemas"]["PermissionSet"];
+        };
+        /**
+         * Access token lifetime limit
+         * Format: int32
+         * @description The furthest a new personal access token's expiry may be; tokens created before a change keep theirs.
+         */
+        AccessTokenMaxDays: number;
+        AccessTokenPage: {
+            items: components["schemas"]["AccessToken"][];
+            nextCursor: components["schemas"]["NextCursor"];
+            page: number;
+            pageSize: number;
+            total: number;
+            totalExact: components["schemas"]["TotalExact"];
+        };
+        /**
          * Open registration
          * @description Whether `register` is open to anyone.
          */
@@ -691,6 +773,11 @@ export interface components {
          * @description Days an audit entry is kept; older ones are removed in small batches about once a minute. 0 keeps them all.
          */
         AuditRetentionDays: number;
+        CreatedAccessToken: {
+            accessToken: components["schemas"]["AccessToken"];
+            /** @description The token, shown this once; send it as any token is sent. */
+            secret: string;
+        };
         Credentials: {
             /** Format: password */
             password: string;
@@ -780,6 +867,16 @@ export interface components {
             /** @enum {string} */
             errMsg: "login success";
         };
+        NewAccessToken: {
+            /**
+             * Format: date-time
+             * @description RFC 3339; stored and answered in UTC.
+             */
+            expiresAt: string;
+            /** @description What the token is for; need not be unique. */
+            name: string;
+            scopes: components["schemas"]["PermissionSet"];
+        };
         /** @description Send it back as `cursor` for the rows after this page; null after the last row. */
         NextCursor: string | null;
         /**
@@ -863,6 +960,8 @@ export interface components {
             errMsg: "success";
         };
         SecuritySettings: {
+            /** @default 90 */
+            accessTokenMaxDays: components["schemas"]["AccessTokenMaxDays"];
             /** @default true */
             allowRegistration: components["schemas"]["AllowRegistration"];
             /** @default 365 */
@@ -997,7 +1096,8 @@ export interface components {
         };
         /**
          * @description The caller's role lacks the permission the operation states under `x-permission` (errCode 1009), or the
-         *     caller's password has expired or was reset and must be changed first (errCode 1011).
+         *     caller's password has expired or was reset and must be changed first (errCode 1011), or the operation
+         *     is `x-session-only` and the caller presented a personal access token (errCode 1030).
          */
         Forbidden: {
             headers: {
@@ -1045,6 +1145,15 @@ export interface components {
         };
         /** @description No role with that id (errCode 1006). */
         RoleNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The operation is `x-session-only` and the caller presented a personal access token. */
+        SessionRequired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1432,6 +1541,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    accessTokenMaxDays?: components["schemas"]["AccessTokenMaxDays"];
                     allowRegistration?: components["schemas"]["AllowRegistration"];
                     auditRetentionDays?: components["schemas"]["AuditRetentionDays"];
                     lockTime?: components["schemas"]["LockTime"];
@@ -1773,6 +1883,151 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listAccessTokens: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `nextCursor` of the previous answer (opaque): the page starts after the row it names, in the list's
+                 *     order, whatever was added or deleted meanwhile. `page` is then not used. A cursor that this server did
+                 *     not issue answers 400, errCode 1027.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description The page to answer, counted from 1. `page` × `pageSize` may be at most `x-max-result-window` (10,000):
+                 *     a deeper page answers 400, errCode 1026; continue with `cursor` instead. Not used with `cursor`.
+                 */
+                page?: components["parameters"]["Page"];
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of access tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AccessTokenPage"];
+                        /** @enum {integer} */
+                        errCode: 0;
+                        /** @enum {string} */
+                        errMsg: "success";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAccessToken"];
+            };
+        };
+        responses: {
+            /** @description Created; the secret is in the answer and nowhere else. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreatedAccessToken"];
+                        /** @enum {integer} */
+                        errCode: 0;
+                        /** @enum {string} */
+                        errMsg: "access token created";
+                    };
+                };
+            };
+            /**
+             * @description The body does not match this document (errCode 1002), a scope is not a permission of your role
+             *     (errCode 1031), or the expiry is past or beyond `accessTokenMaxDays` (errCode 1032).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["UserNotFound"];
+            /** @description You hold 100 unexpired access tokens already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+                /** @description The access token's id (listAccessTokens). */
+                patId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token is revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptySuccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No live user with that id, or no unexpired access token of theirs with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     unlockUser: {
         parameters: {
             query?: never;
@@ -1837,6 +2092,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["SessionRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
@@ -1933,6 +2189,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["SessionRequired"];
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

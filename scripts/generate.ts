@@ -35,6 +35,7 @@ type Operation = {
   operationId: string;
   'x-permission'?: string;
   'x-permission-for-others'?: string;
+  'x-max-per-user'?: number;
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
 };
@@ -141,6 +142,7 @@ async function renderSpec(): Promise<Record<string, string>> {
       `/** x-request-id: the header naming each request, and what a caller's own id must look like to be kept */\nexport const requestId = ${json(spec['x-request-id'])} as const;\n\n` +
       `/** x-max-result-window of components.parameters.Page: how deep page and pageSize reach; keyword totals are counted up to it */\nexport const resultWindow = ${json(spec.components.parameters.Page!['x-max-result-window'])};\n\n` +
       `/** The maximum of components.parameters.PageSize */\nexport const maxPageSize = ${json(spec.components.parameters.PageSize!.schema!.maximum)};\n\n` +
+      `/** x-max-per-user of createAccessToken: how many unexpired access tokens a user may hold */\nexport const accessTokensPerUser = ${json(operations(spec).find((op) => op.operationId === 'createAccessToken')!['x-max-per-user'])};\n\n` +
       `/** Each permission's meaning, from the list in components.schemas.Permission's description */\nexport const permissionMeanings = ${json(permissionMeanings(Permission!))} as const satisfies Record<components['schemas']['Permission'], string>;\n\n` +
       `/** Each operation's x-permission and x-permission-for-others, by operationId */\nexport const operationPermissions = ${json(operationPermissions)} as const satisfies Partial<Record<keyof operations, Partial<Record<'permission' | 'forOthers', components['schemas']['Permission']>>>>;\n\n` +
       `/** The properties of each operation's JSON request body with what an input can check before sending (the spec's type, limits and pattern, required), by operationId */\nexport const requestFields = ${json(requestFields(spec))} as const;\n\n` +

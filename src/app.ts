@@ -133,7 +133,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', stopRetention);
   const api = await loadSpec();
   await registerCors(app, api, config.corsOrigins);
-  const authenticate = createAuthenticator((token) => app.jwt.verify(token), repos.users, repos.sessions);
+  const authenticate = createAuthenticator(
+    (token) => app.jwt.verify(token),
+    repos.users,
+    repos.sessions,
+    repos.accessTokens,
+  );
   const reads = callerReads(services.dialect, services.users);
   await contract(app, {
     api,

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { read } from 'read';
+import { AccessTokenRefused, issueAccessToken } from './accounts/accessTokens.js';
 import { AccountError } from './accounts/errors.js';
 import { createPasswords } from './accounts/passwords.js';
 import { createAdmin, resetPasswordOf } from './accounts/users.js';
@@ -15,6 +16,7 @@ import { dumpRows } from './legacy/dump.js';
 import { importLegacy } from './legacy/import.js';
 import { serve, startUpFailed } from './server.js';
 import { connect, migrateWith, migrator, openDatabase } from './storage/connect.js';
+import { isPermission, type Permission } from './storage/permissions.js';
 import { repositories } from './storage/repositories/index.js';
 
 /** A line from standard input; on a terminal, asked for without echoing what is typed (npm's `read`). */
@@ -72,6 +74,62 @@ async function importLegacyCommand(source: string): Promise<number> {
   }
 }
 
+/** Arguments that are not the command's: its usage follows the message, exit status 2. */
+class UsageError extends Error {}
+
+/** `30d` (days from now) or an RFC 3339 date-time, as an RFC 3339 date-time. */
+function expiryOf(given: string): string {
+  const days = /^(\d{1,5})d$/.exec(given)?.[1];
+  const at = days ? Date.now() + Number(days) * 86_400_000 : Date.parse(given);
+  if (Number.isNaN(at) || (!days && !/^\d{4}-\d\d-\d\dT/.test(given)))
+    throw new UsageError(`--expires takes days (30d) or a date-time (2027-01-31T00:00:00Z), not ${given}`);
+  return new Date(at).toISOString();
+}
+
+function scopesOf(given: string): Permission[] {
+  const scopes = given
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter(Boolean);
+  const unknown = scopes.filter((scope) => !isPermission(scope));
+  if (unknown.length) throw new UsageError(`not a permission: ${unknown.join(', ')}`);
+  return [...new Set(scopes)] as Permission[];
+}
+
+/** Prints the secret alone on standard output, for `TOKEN=$(cms create-token …)`; what it is, on standard error. */
+async function createTokenCommand(
+  username: string,
+  values: Record<string, string | boolean | undefined>,
+): Promise<number> {
+  if (typeof values.name !== 'string' || !values.name) throw new UsageError('--name is required');
+  if (typeof values.expires !== 'string') throw new UsageError('--expires is required');
+  const wanted = {
+    name: values.name,
+    scopes: scopesOf(typeof values.scopes === 'string' ? values.scopes : ''),
+    expiresAt: expiryOf(values.expires),
+  };
+  const config = loadConfig();
+  const database = await openDatabase(config.databaseUrl, config.databasePoolMax);
+  try {
+    const services = repositories(database);
+    const owner = await services.users.findByUsername(username.trim());
+    if (!owner) throw new AccountError(`user ${username.trim()} not found`);
+    if (owner.status !== 1) throw new AccountError(`user ${owner.username} is disabled`);
+    const { row, secret } = await issueAccessToken(services, owner, wanted, (action, target, detail) =>
+      services.audit.record({ actor: null, action, target, detail: { ...detail, by: 'cli' }, ip: '' }),
+    ).catch((error: unknown) => {
+      throw error instanceof AccessTokenRefused ? new AccountError(error.message) : error;
+    });
+    process.stderr.write(
+      `created access token ${row.id} "${row.name}" of ${owner.username}, scopes ${wanted.scopes.join(',') || 'none'}, expires ${row.expires_at}\n`,
+    );
+    process.stdout.write(`${secret}\n`);
+    return 0;
+  } finally {
+    await database.db.destroy();
+  }
+}
+
 async function migrateCommand(direction: string): Promise<number> {
   if (!['up', 'down', 'status'].includes(direction))
     throw new UsageError(`migrate up, down or status, not ${direction}`);
@@ -97,9 +155,6 @@ async function migrateCommand(direction: string): Promise<number> {
     await database.db.destroy();
   }
 }
-
-/** Arguments that are not the command's: its usage follows the message, exit status 2. */
-class UsageError extends Error {}
 
 const name = 'cms';
 const from = '(from a checkout: npm run cli -- <command>)';
@@ -150,6 +205,17 @@ const commands: Record<string, Command> = {
         const user = await resetPasswordOf(services, username, password);
         return `password of ${user.username} reset; it must be changed at the next login`;
       }),
+  },
+  'create-token': {
+    synopsis: 'create-token <username> --name <name> --expires <30d | date-time> [--scopes <p1,p2>]',
+    about: [
+      "A personal access token of the user, for a script or CI: its scopes are permissions of the user's role",
+      '(none by default), its expiry within accessTokenMaxDays. Prints the secret alone on standard output, once:',
+      'only its hash is stored.',
+    ].join('\n'),
+    options: { name: { type: 'string' }, expires: { type: 'string' }, scopes: { type: 'string' } },
+    positionals: ['username'],
+    run: ([username], values) => createTokenCommand(username!, values),
   },
   'import-legacy': {
     synopsis: 'import-legacy <mysqldump.sql | mysql://user:password@host:3306/database>',

@@ -1,6 +1,7 @@
 // What a token's claims hold, and who they name: a live, enabled user whose tokens have not been revoked since
 // this one was issued. Reading the token off the request, and checking its signature, is the contract layer's.
 import { idRange } from '../../generated/constants.js';
+import type { Permission } from '../storage/permissions.js';
 import type { SecuritySettings } from '../storage/repositories/settings.js';
 import type { Caller, UserWithRole } from '../storage/repositories/users.js';
 import { NotAuthenticated } from './errors.js';
@@ -22,6 +23,11 @@ export interface Authenticated {
   prefetched?: unknown;
   /** The token's session and its last recorded use; none for a token from before sessions existed. */
   session?: { id: number; used: string };
+  /**
+   * The personal access token presented instead of a login's token (accounts/accessTokens.ts): its scopes bound
+   * what the caller's role grants.
+   */
+  accessToken?: { id: number; scopes: readonly Permission[]; used: string | null };
 }
 
 /**

@@ -22,6 +22,9 @@ import { listSessions } from './session/listSessions.js';
 import { getSecuritySettings } from './system/getSecuritySettings.js';
 import { listAudit } from './system/listAudit.js';
 import { updateSecuritySettings } from './system/updateSecuritySettings.js';
+import { createAccessToken } from './token/createAccessToken.js';
+import { listAccessTokens } from './token/listAccessTokens.js';
+import { revokeAccessToken } from './token/revokeAccessToken.js';
 import { changePassword } from './user/changePassword.js';
 import { deleteUsers } from './user/deleteUsers.js';
 import { getUser } from './user/getUser.js';
@@ -55,6 +58,9 @@ export const handlers: Handlers = {
   listSessions,
   endSessions,
   endSession,
+  listAccessTokens,
+  createAccessToken,
+  revokeAccessToken,
   listRoles,
   createRole,
   updateRole,

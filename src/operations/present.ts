@@ -1,7 +1,8 @@
 // Database rows → the wire's objects. Never a password or hash.
 
-import type { AuditLogRow, LoginRecordRow, SessionRow } from '../../db/schema.js';
+import type { AccessTokenRow, AuditLogRow, LoginRecordRow, SessionRow } from '../../db/schema.js';
 import type { components } from '../../generated/openapi.js';
+import { scopesFrom } from '../storage/repositories/accessTokens.js';
 import type { LoginReason } from '../storage/repositories/loginRecords.js';
 import type { RoleWithPermissions } from '../storage/repositories/roles.js';
 import type { ListedUser, UserWithRole } from '../storage/repositories/users.js';
@@ -56,6 +57,18 @@ export function presentSession(row: SessionRow, current: number | undefined): Sc
     ip: row.ip,
     userAgent: row.user_agent,
     current: row.id === current,
+  };
+}
+
+export function presentAccessToken(row: AccessTokenRow): Schemas['AccessToken'] {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: scopesFrom(row.scopes),
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    lastUsedIp: row.last_used_ip,
   };
 }
 

@@ -11,6 +11,7 @@ import { createPasswords, type Passwords } from '../../src/accounts/passwords.js
 import { type AppOptions, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { connect, isPostgresUrl } from '../../src/storage/connect.js';
+import type { Permission } from '../../src/storage/permissions.js';
 import { assertMatchesSpec } from './contract.js';
 
 export const testSecret = 'test-secret-that-is-at-least-32-characters-long';
@@ -33,13 +34,14 @@ function remember(payload: InjectOptions['payload'], json: unknown) {
     for (const [key, value] of Object.entries(payload))
       if (/password/i.test(key) && typeof value === 'string' && value.length >= 8) secrets.add(value);
   }
-  const token = (json as { data?: { token?: unknown } } | undefined)?.data?.token;
-  if (typeof token === 'string') secrets.add(token);
+  const data = (json as { data?: { token?: unknown; secret?: unknown } } | undefined)?.data;
+  for (const token of [data?.token, data?.secret]) if (typeof token === 'string') secrets.add(token);
 }
 
 const leaks: Array<[string, RegExp]> = [
   ['a password hash', /\$argon2(id|i|d)\$|\$2[aby]\$\d\d\$/],
   ['a token', /eyJ[\w-]+\.eyJ[\w-]+\./],
+  ['an access token', /cms_pat_[\w-]{20}/],
   ['a stack trace', /"stack"|\bat .+\.[cm]?[jt]s:\d+/],
   ['SQL', /\b(select .+ from|insert into|update \w+ set|delete from)\b/i],
 ];
@@ -80,6 +82,10 @@ export interface TestApp {
   tokenFor(username: string, password?: string): Promise<string>;
   /** A token for the administrator of `config.admin` (start the app with `admin` set). */
   adminToken(): Promise<string>;
+  /** The id of the caller of `token`. */
+  idOf(token: string): Promise<number>;
+  /** The secret of a new personal access token of the caller of `token`, with `scopes`, for a day. */
+  accessTokenFor(token: string, scopes?: Permission[]): Promise<string>;
 }
 
 export const admin = { username: 'root', password: 'root-password' };
@@ -196,6 +202,19 @@ export async function startApp(t: Test, overrides: Partial<Config> = {}, options
       if (!config.admin) throw new Error('start the app with an admin');
       const reply = await testApp.login(config.admin.username, config.admin.password);
       return reply.json.data.token as string;
+    },
+    async idOf(token) {
+      return (await testApp.call({ url: '/api/v1/user/list?pageSize=1', headers: { token } })).json.data.user.id;
+    },
+    async accessTokenFor(token, scopes = []) {
+      const reply = await testApp.call({
+        method: 'POST',
+        url: `/api/v1/user/${await testApp.idOf(token)}/tokens`,
+        headers: { token },
+        payload: { name: 'test', scopes, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+      });
+      if (reply.status !== 201) throw new Error(`no access token: ${reply.text}`);
+      return reply.json.data.secret;
     },
   };
   return testApp;

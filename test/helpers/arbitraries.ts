@@ -53,8 +53,12 @@ const understood = new Set([
   ],
 ]);
 
+// `password` constrains nothing and `int32` nothing past the bounds stated beside it; `date-time` is RFC 3339.
+const formats = new Set(['password', 'date-time', 'int32']);
+
 function known(schema: Schema): Schema {
   const unknown = Object.keys(schema).filter((key) => !understood.has(key));
+  if (schema.format !== undefined && !formats.has(schema.format)) unknown.push(`format ${schema.format}`);
   if (unknown.length)
     throw new Error(`test/helpers/arbitraries.ts does not generate for ${unknown.join(', ')}: teach it`);
   if (schema.type === 'object' && schema.additionalProperties !== false)
@@ -75,6 +79,14 @@ export function valid(schema: Schema, names: readonly string[] = []): fc.Arbitra
   if (schema.enum) return fc.constantFrom(...schema.enum);
   switch (schema.type) {
     case 'string': {
+      if (schema.format === 'date-time')
+        return fc.oneof(
+          // Near now most often (an access token's expiry is accepted within days), else any time at all.
+          fc.integer({ min: -86_400_000, max: 100 * 86_400_000 }).map((ms) => new Date(Date.now() + ms).toISOString()),
+          fc
+            .date({ min: new Date('0001-01-01'), max: new Date('9999-12-31'), noInvalidDate: true })
+            .map((d) => d.toISOString()),
+        );
       const [min, max] = [schema.minLength ?? 0, schema.maxLength ?? 1000];
       const fitting = names.filter((name) => name.length >= min && name.length <= max);
       if (!schema.pattern)
@@ -154,6 +166,12 @@ export function invalid(schema: Schema): fc.Arbitrary<Refused> {
         );
       if (schema.minLength)
         kinds.push(text(0, schema.minLength - 1).map((s): Refused => [`under ${schema.minLength} characters`, s]));
+      if (schema.format === 'date-time')
+        kinds.push(
+          fc
+            .constantFrom('', 'tomorrow', '2027-13-01T00:00:00Z', '2027-01-01', '1700000000')
+            .map((s): Refused => ['not a date-time', s]),
+        );
       if (schema.pattern)
         kinds.push(
           text(1, 20)

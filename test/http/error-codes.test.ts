@@ -61,6 +61,37 @@ t.test('every x-errors code is reachable, with its status', async (t) => {
       const me = (await a.call({ url: '/api/v1/user/list', ...as })).json.data.user.id as number;
       return a.call({ method: 'DELETE', url: `/api/v1/user/${me}/sessions/4242`, ...as });
     },
+    accessTokenNotFound: async (a) =>
+      a.call({ method: 'DELETE', url: `/api/v1/user/${await a.idOf(token)}/tokens/4242`, ...as }),
+    sessionRequired: async (a) => {
+      const secret = await a.accessTokenFor(token);
+      return a.call({ method: 'POST', url: '/api/v1/user/logout', headers: { token: secret } });
+    },
+    scopeNotHeld: async (a) =>
+      a.call({
+        method: 'POST',
+        url: `/api/v1/user/${await a.idOf(plain.headers.token)}/tokens`,
+        ...plain,
+        payload: { name: 'greedy', scopes: ['user:write'], expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+      }),
+    accessTokenExpiry: async (a) =>
+      a.call({
+        method: 'POST',
+        url: `/api/v1/user/${await a.idOf(token)}/tokens`,
+        ...as,
+        payload: { name: 'old', scopes: [], expiresAt: '2020-01-01T00:00:00Z' },
+      }),
+    accessTokenLimit: async (a) => {
+      // The limit counts a user's unexpired tokens: the 101st is refused.
+      const hoarder = await a.tokenFor('hoarder', 'hoarder-password');
+      for (let i = 0; i < 100; i++) await a.accessTokenFor(hoarder);
+      return a.call({
+        method: 'POST',
+        url: `/api/v1/user/${await a.idOf(hoarder)}/tokens`,
+        headers: { token: hoarder },
+        payload: { name: 'one more', scopes: [], expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+      });
+    },
     notFound: (a) => a.call({ url: '/nowhere' }),
     methodNotAllowed: (a) => a.call({ method: 'PATCH', url: '/api/v1/user/list' }),
     payloadTooLarge: (a) =>

@@ -1,9 +1,11 @@
 // Contract fuzz over every operation of openapi.yaml, with requests generated from its schemas
-// (test/helpers/arbitraries.ts), as the administrator, as a plain user and with no token. Never a 5xx; every
-// answer matches the spec (the shared check in `call`); a valid request is never refused as malformed; an invalid
-// one is refused (400, 404, 413 or 415) and leaves every table of the database as it was.
+// (test/helpers/arbitraries.ts), as the administrator, as a plain user, with the administrator's access token
+// and with no token. Never a 5xx; every answer matches the spec (the shared check in `call`); a valid request is
+// never refused as malformed; an invalid one is refused (400, 404, 413 or 415) and leaves every table of the
+// database as it was.
 import fc from 'fast-check';
 import t from 'tap';
+import { permissions } from '../../generated/constants.js';
 import { loadSpec } from '../../src/http/contract/spec.js';
 import { admin, onPostgres, type Reply, startApp, type TestApp } from '../helpers/app.js';
 import { invalidRequests, oddHeaders, takesInput, validRequests, type WireRequest } from '../helpers/arbitraries.js';
@@ -24,15 +26,18 @@ async function snapshot(app: TestApp): Promise<string> {
   return JSON.stringify(dump);
 }
 
-type Caller = 'admin' | 'plain' | 'none';
-const callers = fc.constantFrom<Caller>('admin', 'plain', 'none');
+// `pat`: the administrator's personal access token with every scope.
+type Caller = 'admin' | 'plain' | 'pat' | 'none';
+const callers = fc.constantFrom<Caller>('admin', 'plain', 'pat', 'none');
 
 for (const operation of operations) {
   t.test(operation.operationId!, async (t) => {
     const app = await startApp(t, { admin });
+    const adminToken = await app.adminToken();
     const tokens: Record<Caller, string | undefined> = {
-      admin: await app.adminToken(),
+      admin: adminToken,
       plain: await app.tokenFor('plain'),
+      pat: await app.accessTokenFor(adminToken, [...permissions]),
       none: undefined,
     };
     await app.register('other', 'other-password');

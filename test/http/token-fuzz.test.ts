@@ -1,5 +1,7 @@
 // Authentication fuzz: from genuine tokens, fast-check alters the header, the claims, the signature or the
-// algorithm, moves the time window, or points at users who cannot act. None is accepted: every one answers 401.
+// algorithm, moves the time window, or points at users who cannot act; from genuine personal access tokens, it
+// alters the secret, or presents one revoked, expired, or of a user who cannot act. None is accepted: every one
+// answers 401.
 import { generateKeyPairSync, sign } from 'node:crypto';
 import fc from 'fast-check';
 import t from 'tap';
@@ -156,6 +158,30 @@ const refusedClaims = (g: Genuine): fc.Arbitrary<[string, string]> => {
   );
 };
 
+/** Alterations of a personal access token's secret: any change to it names no token. */
+const alteredSecrets = (secret: string): fc.Arbitrary<[string, string]> =>
+  fc.oneof(
+    fc
+      .tuple(fc.nat({ max: secret.length - 1 }), fc.constantFrom(...'ABCxyz019-_.=+/ '))
+      .filter(([at, c]) => secret[at] !== c)
+      .map(([at, c]): [string, string] => [
+        `secret character ${at} → ${JSON.stringify(c)}`,
+        secret.slice(0, at) + c + secret.slice(at + 1),
+      ]),
+    fc.nat({ max: secret.length - 1 }).map((n): [string, string] => [`secret cut to ${n}`, secret.slice(0, n)]),
+    fc.string({ minLength: 1, maxLength: 40 }).map((more): [string, string] => ['secret extended', secret + more]),
+    fc
+      .constantFrom(
+        secret.toUpperCase(),
+        secret.toLowerCase(),
+        `CMS_PAT_${secret.slice(8)}`,
+        `cms_pat_${'A'.repeat(43)}`,
+      )
+      .filter((other) => other !== secret)
+      .map((other): [string, string] => ['secret recased or guessed', other]),
+    fc.string({ minLength: 43, maxLength: 43 }).map((rest): [string, string] => ['a random secret', `cms_pat_${rest}`]),
+  );
+
 t.test('no altered, out-of-time or orphaned token is accepted', async (t) => {
   const app = await startApp(t, { admin });
   const genuine = async (token: string): Promise<Genuine> => ({ token, claims: claimsOf(token) });
@@ -169,6 +195,27 @@ t.test('no altered, out-of-time or orphaned token is accepted', async (t) => {
   const headers = { token: live[0]!.token };
   const idOf = async (name: string) =>
     (await app.one<{ id: number }>('select id from users where username = ?', name)).id;
+  // Personal access tokens: the administrator's, and ones that can no longer act: revoked, expired, of the
+  // disabled and the deleted user.
+  const secret = await app.accessTokenFor(live[0]!.token, ['user:read', 'system:read', 'role:read']);
+  const [revoked, expired] = [await app.accessTokenFor(live[0]!.token), await app.accessTokenFor(live[0]!.token)];
+  const goneSecrets = [
+    revoked,
+    expired,
+    await app.accessTokenFor(gone[0]!.token),
+    await app.accessTokenFor(gone[1]!.token),
+  ];
+  const tokenIds = (await app.query<{ id: number }>('select id from access_token order by id')).map((row) => row.id);
+  await app.call({
+    method: 'DELETE',
+    url: `/api/v1/user/${await idOf(admin.username)}/tokens/${tokenIds[1]}`,
+    headers,
+  });
+  await app.query(
+    'update access_token set expires_at = ? where id = ?',
+    new Date(Date.now() - 1).toISOString(),
+    tokenIds[2],
+  );
   await app.call({
     method: 'POST',
     url: '/api/v1/user/update',
@@ -181,6 +228,17 @@ t.test('no altered, out-of-time or orphaned token is accepted', async (t) => {
     const reply = await app.call({ url: '/api/v1/user/list', headers: { token: g.token } });
     t.equal(reply.status, live.includes(g) ? 200 : 401, `genuine token of ${String(g.claims.username)}`);
   }
+  t.equal(
+    (await app.call({ url: '/api/v1/user/list', headers: { token: secret } })).status,
+    200,
+    'a live access token',
+  );
+  for (const [i, gone] of goneSecrets.entries())
+    t.equal(
+      (await app.call({ url: '/api/v1/user/list', headers: { token: gone } })).status,
+      401,
+      `gone access token ${i}`,
+    );
 
   const place = fc.constantFrom('header', 'bearer', 'query');
   const url = fc.constantFrom('/api/v1/user/list', '/api/v1/system/safe/settings', '/api/v1/role');
@@ -188,6 +246,8 @@ t.test('no altered, out-of-time or orphaned token is accepted', async (t) => {
     fc.constantFrom(...live).chain(forgeries),
     fc.constantFrom(...live).chain(refusedClaims),
     fc.constantFrom(...gone).map((g): [string, string] => [`genuine token of ${String(g.claims.username)}`, g.token]),
+    alteredSecrets(secret),
+    fc.constantFrom(...goneSecrets).map((gone): [string, string] => ['an access token that cannot act', gone]),
   );
   await holds(
     t,

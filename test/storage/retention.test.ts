@@ -1,5 +1,5 @@
 // Retention: audit entries and login records older than their settings go, in batches; the rest, and the counts
-// the lists answer, stay exact. Expired sessions go at once.
+// the lists answer, stay exact. Expired sessions and access tokens go at once.
 import t, { type Test } from 'tap';
 import { connect } from '../../src/storage/connect.js';
 import { repositories } from '../../src/storage/repositories/index.js';
@@ -43,7 +43,7 @@ t.test('old audit entries and login records are removed in batches; the counts f
     Number((await app.one<{ n: number }>('select n from row_count where name = ?', name)).n);
   t.same(
     await prune(services),
-    { audit: old, loginRecords: 0, sessions: 0 },
+    { audit: old, loginRecords: 0, sessions: 0, accessTokens: 0 },
     'login records are kept: their retention is 0',
   );
   t.same(
@@ -54,16 +54,16 @@ t.test('old audit entries and login records are removed in batches; the counts f
   t.equal(await count('login_record'), old + 1);
 
   await services.settings.updateSecurity({ loginRecordRetentionDays: 1 });
-  t.same(await prune(services), { audit: 0, loginRecords: old, sessions: 0 });
+  t.same(await prune(services), { audit: 0, loginRecords: old, sessions: 0, accessTokens: 0 });
   t.same(
     [await count('login_record'), await kept(`login_record:${id}`)],
     [1, 1],
     "today's login record stays, and the count follows",
   );
-  t.same(await prune(services), { audit: 0, loginRecords: 0, sessions: 0 }, 'nothing more to remove');
+  t.same(await prune(services), { audit: 0, loginRecords: 0, sessions: 0, accessTokens: 0 }, 'nothing more to remove');
 });
 
-t.test('expired sessions are removed, in batches; live ones stay', async (t) => {
+t.test('expired sessions and access tokens are removed, in batches; live ones stay', async (t) => {
   const { app, services, id } = await setup(t);
   await app.login('keeper', 'keeper-password');
   const expired = 700;
@@ -72,7 +72,14 @@ t.test('expired sessions are removed, in batches; live ones stay', async (t) => 
     `insert into session (user_id, token_version, created_at, last_used_at, expires_at, ip, user_agent) select ?, 0, '2001-01-01T00:00:00.000Z', '2001-01-01T00:00:00.000Z', '2001-01-08T00:00:00.000Z', '', '' from ${series} as s`,
     id,
   );
-  t.same(await prune(services), { audit: 0, loginRecords: 0, sessions: expired });
-  const { n } = await app.one<{ n: number }>('select count(*) as n from session');
-  t.equal(Number(n), 1, "the login's session stays");
+  await app.query(
+    `insert into access_token (user_id, name, hash, scopes, created_at, expires_at) select ?, 'old', 'expired-' || row_number() over (), '[]', '2001-01-01T00:00:00.000Z', '2001-01-08T00:00:00.000Z' from ${series} as s`,
+    id,
+  );
+  const token = (await app.login('keeper', 'keeper-password')).json.data.token as string;
+  await app.accessTokenFor(token);
+  t.same(await prune(services), { audit: 0, loginRecords: 0, sessions: expired, accessTokens: expired });
+  const count = async (table: string) => Number((await app.one<{ n: number }>(`select count(*) as n from ${table}`)).n);
+  t.equal(await count('session'), 2, "the logins' sessions stay");
+  t.equal(await count('access_token'), 1, 'the unexpired access token stays');
 });

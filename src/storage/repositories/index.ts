@@ -1,5 +1,6 @@
 // Every repository on one database, as handlers, the CLI and the import reach them.
 import type { DatabaseHandle } from '../connect.js';
+import { accessTokensRepository } from './accessTokens.js';
 import { auditRepository } from './audit.js';
 import { healthRepository } from './health.js';
 import { loginRecordsRepository } from './loginRecords.js';
@@ -25,6 +26,7 @@ export function repositories(handle: DatabaseHandle, wrap: Wrap = (_name, reposi
     settings: wrap('settings', settingsRepository(db)),
     loginRecords: wrap('loginRecords', loginRecordsRepository(db)),
     sessions: wrap('sessions', sessionsRepository(db)),
+    accessTokens: wrap('accessTokens', accessTokensRepository(db, dialect)),
     audit: wrap('audit', auditRepository(db)),
     health: wrap('health', healthRepository(db)),
     rateLimits: wrap('rateLimits', rateLimitsRepository(db)),

@@ -13,7 +13,8 @@ import { plannedEachRun } from '../../perf/namedStatements.js';
 import { estimate, sampleSize, searchWindow, trigramEstimates } from '../../perf/searchWindow.js';
 import type { DatabaseHandle } from '../connect.js';
 import { LastAdministrator } from '../errors.js';
-import { adminRoleCode } from '../permissions.js';
+import { adminRoleCode, type Permission } from '../permissions.js';
+import { scopesFrom } from './accessTokens.js';
 import { after, cappedTotal, countLimit, type Slice, type Window } from './paging.js';
 import { prepared } from './prepared.js';
 import { grantedColumn, type RolesRepository, type RoleWithPermissions, withGranted } from './roles.js';
@@ -35,6 +36,11 @@ export interface Caller {
   settings: SecuritySettings;
   /** The last recorded use of the session the token names; null when it names none that holds. */
   sessionUsed: string | null;
+}
+
+/** A caller presenting a personal access token, with the token: its scopes and last recorded use. */
+export interface AccessTokenCaller extends Caller {
+  accessToken: { id: number; scopes: Permission[]; used: string | null };
 }
 
 export function usersRepository(
@@ -126,6 +132,20 @@ export function usersRepository(
       .select(securityColumn(dialect).as('security'))
       .select(sessionUsed(p).as('session_used'))
       .where('users.id', '=', p.id),
+  );
+  // The owner of an unexpired access token, found by its hash, with the token: revoking is deleting the row, and a
+  // deleted owner is not live.
+  const callerByAccessToken = prepared(db, (p: { hash: string; now: string }) =>
+    live
+      .innerJoin('access_token', 'access_token.user_id', 'users.id')
+      .select(securityColumn(dialect).as('security'))
+      .select([
+        'access_token.id as token_id',
+        'access_token.scopes as token_scopes',
+        'access_token.last_used_at as token_used',
+      ])
+      .where('access_token.hash', '=', p.hash)
+      .where('access_token.expires_at', '>', p.now),
   );
   const byName = prepared(db, (p: { name: string }) => live.where(lowerName, '=', p.name));
   const byNameWithSecret = prepared(db, (p: { name: string }) =>
@@ -441,6 +461,19 @@ export function usersRepository(
       return found
         ? { user: found.user, settings: securityFrom(found.row.security), sessionUsed: found.row.session_used }
         : null;
+    },
+
+    /** The caller presenting the access token of `hash`, with the token; null when none holds. */
+    async findCallerByAccessToken(hash: string): Promise<AccessTokenCaller | null> {
+      const [found] = present(await callerByAccessToken({ hash, now: now() }));
+      if (!found) return null;
+      const { security, token_id, token_scopes, token_used } = found.row;
+      return {
+        user: found.user,
+        settings: securityFrom(security),
+        sessionUsed: null,
+        accessToken: { id: token_id, scopes: scopesFrom(token_scopes), used: token_used },
+      };
     },
 
     /**

@@ -20,6 +20,7 @@ t.test("settings: the original's defaults, partial updates, validated, shared th
       passwordMinLength: 8,
       auditRetentionDays: 365,
       loginRecordRetentionDays: 90,
+      accessTokenMaxDays: 90,
     },
     errMsg: 'success',
   });
