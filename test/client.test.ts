@@ -167,6 +167,23 @@ t.test('every operation through openapi-fetch and the generated types, on the li
       ?.errMsg,
     'sessions ended',
   );
+
+  const created = await api.POST('/api/v1/user/{id}/tokens', {
+    params: { path: { id: bossId } },
+    headers,
+    body: { name: 'ci', scopes: ['user:read'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+  });
+  t.equal(created.response.status, 201);
+  const secret = created.data?.data.secret ?? '';
+  t.match(secret, /^cms_pat_/);
+  t.equal((await api.GET('/api/v1/user/list', { headers: { token: secret } })).data?.errCode, 0, 'the access token');
+  const tokens = (await api.GET('/api/v1/user/{id}/tokens', { params: { path: { id: bossId } }, headers })).data?.data;
+  t.equal(tokens?.items[0]?.name, 'ci');
+  const revoked = await api.DELETE('/api/v1/user/{id}/tokens/{patId}', {
+    params: { path: { id: bossId, patId: tokens!.items[0]!.id } },
+    headers,
+  });
+  t.equal(revoked.data?.errMsg, 'access token revoked');
   t.equal((await api.POST('/api/v1/user/logout', { headers: { token: again.data.token } })).data?.errCode, 0);
 
   const operations = (await loadSpec()).getOperations();

@@ -59,6 +59,39 @@ t.test('two instances on one database share tokens, names, lockouts, revocations
     );
   t.equal((await fetchChecked(`${b.base}/api/v1/user/list`, { headers: { token } })).status, 200, 'the other goes on');
 
+  // A personal access token made through one works on the other; revoked through the other, it stops on both.
+  const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+  const tokens = `/api/v1/user/${roamer}/tokens`;
+  const made = await post(a.base, tokens, { name: 'ci', scopes: [], expiresAt }, { token });
+  const secret = made.json.data.secret as string;
+  t.equal((await fetchChecked(`${b.base}/api/v1/user/list`, { headers: { token: secret } })).status, 200);
+  const revoked = await fetchChecked(`${b.base}${tokens}/${made.json.data.accessToken.id}`, {
+    method: 'DELETE',
+    headers: { token },
+  });
+  t.equal(revoked.json.errMsg, 'access token revoked');
+  for (const instance of [a, b])
+    t.equal(
+      (await fetchChecked(`${instance.base}/api/v1/user/list`, { headers: { token: secret } })).status,
+      401,
+      'an access token revoked on one is refused on both',
+    );
+  // A burst of creations through both at once stops at the limit of 100 unexpired tokens.
+  const burst = await Promise.all(
+    Array.from({ length: 130 }, (_, i) =>
+      post(i % 2 ? a.base : b.base, tokens, { name: `t${i}`, scopes: [], expiresAt }, { token }),
+    ),
+  );
+  const statuses = burst.map((reply) => reply.status);
+  const listed = await fetchChecked(`${a.base}${tokens}`, { headers: { token } });
+  t.equal(listed.json.data.total, statuses.filter((s) => s === 201).length, 'every 201 is a token, and only they');
+  t.equal(listed.json.data.total, 100, 'a burst through two instances stops at 100 tokens');
+  t.same(
+    statuses.filter((s) => s !== 201 && s !== 409),
+    [],
+    'the rest answer 409',
+  );
+
   await post(a.base, '/api/v1/user/logout', {}, { token });
   t.equal(
     (await fetchChecked(`${b.base}/api/v1/user/list`, { headers: { token } })).status,

@@ -51,6 +51,13 @@ const calls: Record<string, (app: TestApp) => Promise<Request>> = {
     const { user_id: id } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
     return { method: 'DELETE', url: `/api/v1/user/${id}/sessions`, headers: { token } };
   },
+  revokeAccessToken: async (app) => {
+    const token = await app.tokenFor(`p${Math.random()}`.slice(0, 12));
+    const id = await app.idOf(token);
+    await app.accessTokenFor(token);
+    const [made] = await app.query<{ id: number }>('select id from access_token where user_id = ?', id);
+    return { method: 'DELETE', url: `/api/v1/user/${id}/tokens/${made!.id}`, headers: { token } };
+  },
   deleteRole: async (app) => {
     const token = await app.adminToken();
     const code = `r${Math.random().toString(36).slice(2, 10)}`;

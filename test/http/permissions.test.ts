@@ -1,8 +1,10 @@
 // Every operation that states `x-permission` in the spec is refused (403, errCode 1009) to a role without it and
-// served to a role holding only that permission: driven from openapi.yaml, not a list kept here.
+// served to a role holding only that permission; a personal access token acts with its scopes ∩ its owner's role
+// on every operation, and is refused by every `x-session-only` one: driven from openapi.yaml, not a list kept here.
 
 import type { Operation } from 'openapi-backend';
 import t from 'tap';
+import { permissions } from '../../generated/constants.js';
 import { loadSpec } from '../../src/http/contract/spec.js';
 import { admin, startApp, type TestApp } from '../helpers/app.js';
 
@@ -24,7 +26,7 @@ function request(operation: Operation, token: string) {
   const body = exampleBody(operation);
   return {
     method: operation.method.toUpperCase() as 'GET',
-    url: operation.path.replace('{id}', String(nobody)),
+    url: operation.path.replace(/{[^}]+}/g, String(nobody)),
     headers: { token },
     ...(body ? { payload: body } : {}),
   };
@@ -106,3 +108,53 @@ t.test('x-permission-for-others: own data always, others only with the permissio
   const missing = await app.call({ url: `/api/v1/user/${nobody}`, headers: { token: adminToken } });
   t.same([missing.status, missing.json.errCode], [404, 1005]);
 });
+
+t.test(
+  'a personal access token acts with its scopes ∩ the role on every operation; session-only ones refuse it',
+  async (t) => {
+    const api = await loadSpec();
+    const secured = api.getOperations().filter((op) => (op.security ?? []).length > 0);
+    const app = await startApp(t, { admin });
+    const adminToken = await app.adminToken();
+    // One token per set of scopes, made once: the administrator's role holds every permission, so the scopes decide.
+    const made = new Map<string, string>();
+    const withScopes = async (scopes: string[]) => {
+      const key = [...scopes].sort().join(',');
+      if (!made.has(key)) made.set(key, await app.accessTokenFor(adminToken, scopes as never));
+      return made.get(key)!;
+    };
+    const rules = (op: Operation) => op as Operation & Record<string, unknown>;
+    let checked = 0;
+    for (const operation of secured) {
+      const { operationId } = operation;
+      if (rules(operation)['x-session-only']) {
+        const refused = await app.call(request(operation, await withScopes([...permissions])));
+        t.same([refused.status, refused.json.errCode], [403, 1030], `${operationId} refuses any access token`);
+        checked++;
+        continue;
+      }
+      // On another user's id (nobody's), x-permission-for-others is needed as well as x-permission.
+      const needed = [
+        rules(operation)['x-permission'],
+        operation.path.includes('{id}') ? rules(operation)['x-permission-for-others'] : undefined,
+      ].filter((p): p is string => typeof p === 'string');
+      const served = await app.call(request(operation, await withScopes(needed)));
+      t.notOk(
+        [401, 403].includes(served.status),
+        `${operationId} serves a token scoped [${needed}] (${served.status})`,
+      );
+      for (const permission of needed) {
+        const without = await app.call(
+          request(operation, await withScopes(permissions.filter((p) => p !== permission))),
+        );
+        t.same(
+          [without.status, without.json.errMsg],
+          [403, `permission denied: needs ${permission}`],
+          `${operationId} refuses a token with every scope but ${permission}`,
+        );
+      }
+      checked++;
+    }
+    t.equal(checked, secured.length, `all ${secured.length} secured operations checked`);
+  },
+);

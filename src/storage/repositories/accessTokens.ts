@@ -31,14 +31,21 @@ export function accessTokensRepository(db: Kysely<Database>, dialect: Dialect) {
 
   return {
     /**
-     * Stores a token unless the user holds `limit` unexpired ones already: answers the row, or null. On
-     * PostgreSQL the owner's row is locked first, so that a burst of creations counts one after another; SQLite
-     * runs one write transaction at a time.
+     * Stores a token unless the user holds `limit` unexpired ones already: answers the row, or null. Before
+     * counting, the transaction takes a lock, so that a burst of creations counts one after another, through
+     * several instances too: on PostgreSQL the owner's row; on SQLite the database's write lock, which a write
+     * takes at once (a transaction that read first could not write after another process did: it would fail
+     * with SQLITE_BUSY_SNAPSHOT instead of waiting).
      */
     async create(token: NewAccessToken, limit: number): Promise<AccessTokenRow | null> {
       return db.transaction().execute(async (trx) => {
-        if (dialect === 'postgres')
-          await trx.selectFrom('users').select('id').where('id', '=', token.userId).forUpdate().execute();
+        await (dialect === 'postgres'
+          ? trx.selectFrom('users').select('id').where('id', '=', token.userId).forUpdate().execute()
+          : trx
+              .updateTable('users')
+              .set({ token_version: sql`token_version` })
+              .where('id', '=', token.userId)
+              .execute());
         const held = await trx
           .selectFrom('access_token')
           .select((eb) => eb.fn.countAll().as('n'))

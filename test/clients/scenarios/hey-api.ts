@@ -62,6 +62,25 @@ export const run: Run = async ({ base, fetch, admin }) => {
   assert.equal((await sdk.endSession({ ...root, path: { id: alice.id, sessionId } })).data?.errCode, 0);
   assert.equal((await sdk.endSessions({ ...root, path: { id: alice.id } })).data?.data.ended, 0);
 
+  const rootId = { id: page.data.user.id };
+  const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+  const created = await sdk.createAccessToken({
+    ...root,
+    path: rootId,
+    body: { name: 'ci', scopes: ['user:read'], expiresAt },
+  });
+  assert.equal(created.response.status, 201);
+  const secret = created.data?.data.secret ?? '';
+  assert.match(secret, /^cms_pat_/);
+  assert.equal((await sdk.listUsers({ ...as(secret) })).data?.data.total, 3, 'the access token reads with its scope');
+  const tokens = (await sdk.listAccessTokens({ ...root, path: rootId })).data?.data.items ?? [];
+  assert.deepEqual(
+    tokens.map((token) => token.name),
+    ['ci'],
+  );
+  const revoked = await sdk.revokeAccessToken({ ...root, path: { ...rootId, patId: tokens[0]!.id } });
+  assert.equal(revoked.data?.errMsg, 'access token revoked');
+
   const role = (
     await sdk.createRole({ ...root, body: { name: 'Auditor', code: 'auditor', permissions: ['audit:read'] } })
   ).data;

@@ -52,6 +52,19 @@ export const run: Run = async ({ base, fetch, admin }) => {
   assert.equal((await api.endSession(undefined, { ...root, ...session })).errCode, 0);
   assert.equal((await api.endSessions(undefined, { ...root, ...id })).data.ended, 0);
 
+  const rootId = { params: { id: page.user.id } };
+  const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+  const created = await api.createAccessToken({ name: 'ci', scopes: ['user:read'], expiresAt }, { ...root, ...rootId });
+  assert.match(created.data.secret, /^cms_pat_/);
+  assert.equal((await api.listUsers(as(created.data.secret))).data.total, 3, 'the access token reads with its scope');
+  const tokens = (await api.listAccessTokens({ ...root, ...rootId })).data.items;
+  assert.deepEqual(
+    tokens.map((token) => token.name),
+    ['ci'],
+  );
+  const patId = { params: { id: page.user.id, patId: tokens[0]!.id } };
+  assert.equal((await api.revokeAccessToken(undefined, { ...root, ...patId })).errMsg, 'access token revoked');
+
   const role = await api.createRole({ name: 'Auditor', code: 'auditor', permissions: ['audit:read'] }, root);
   const roleId = { params: { id: role.data.id } };
   assert.equal(

@@ -50,6 +50,23 @@ export const run: Run = async ({ base, fetch, admin }) => {
   ok(await api.endSession(alice.id, sessions[0]!.id, root), 0);
   assert.equal(ok(await api.endSessions(alice.id, root), 0).data.ended, 0);
 
+  const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+  const created = await api.createAccessToken(page.user.id, { name: 'ci', scopes: ['user:read'], expiresAt }, root);
+  assert.equal(created.status, 201);
+  const { secret } = (created.data as { data: { secret: string } }).data;
+  assert.match(secret, /^cms_pat_/);
+  assert.equal(
+    ok(await api.listUsers(undefined, as(secret)), 0).data.total,
+    3,
+    'the access token reads with its scope',
+  );
+  const tokens = ok(await api.listAccessTokens(page.user.id, undefined, root), 0).data.items;
+  assert.deepEqual(
+    tokens.map((token) => token.name),
+    ['ci'],
+  );
+  ok(await api.revokeAccessToken(page.user.id, tokens[0]!.id, root), 0);
+
   const role = ok(await api.createRole({ name: 'Auditor', code: 'auditor', permissions: ['audit:read'] }, root), 0);
   const updated = ok(await api.updateRole(role.data.id, { desc: 'reads the audit log' }, root), 0);
   assert.equal(updated.data.desc, 'reads the audit log');
