@@ -1,6 +1,7 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { queryFields, requestFields } from '../../generated/constants.js';
 import type { components } from '../../generated/openapi.js';
+import { AccessTokens } from './AccessTokens.js';
 import { may, mayForOthers } from './access.js';
 import { api, type Outcome, outcome } from './api.js';
 import { Done, Field, Form, Refusal } from './Field.js';
@@ -89,6 +90,7 @@ export function UserPanel({
       )}
       {may('resetPassword') && <ResetPassword user={user} act={act} />}
       {!self && mayForOthers('listSessions') && <Sessions userId={user.id} title="Sessions" own={false} />}
+      {!self && mayForOthers('listAccessTokens') && <AccessTokens userId={user.id} title="Access tokens" own={false} />}
       {(self || mayForOthers('listLoginRecords')) && <LoginRecords userId={user.id} title="Login records" />}
     </section>
   );

@@ -417,6 +417,54 @@ t.test('the console: every flow and its refusals, in Chromium', { skip }, async 
     await panel.getByRole('button', { name: 'Close' }).click();
   });
 
+  await t.test("access tokens: one made on my account, its secret shown once, revoked; a user's revoked", async (t) => {
+    await page.getByRole('button', { name: 'My account' }).click();
+    const form = page.getByRole('form', { name: 'New access token' });
+    await form.getByLabel('Name').fill('deploy');
+    await form.getByRole('checkbox', { name: /^user:read / }).check();
+    t.equal(await answered(page, /\/tokens$/, () => form.getByRole('button', { name: 'Create token' }).click()), 201);
+    const secret = await page.getByLabel('The new access token').inputValue();
+    t.match(secret, /^cms_pat_[A-Za-z0-9_-]{43}$/, 'the secret is shown');
+    const bearer = (path: string) =>
+      fetchChecked(`${server.base}${path}`, { headers: { authorization: `Bearer ${secret}` } });
+    t.equal((await bearer('/api/v1/user/list')).status, 200, 'and acts with its scope');
+    t.equal((await bearer('/api/v1/audit')).status, 403, 'and with no more');
+    const mine = page.getByRole('table', { name: /access tokens · page/ });
+    await mine.getByText(/^1 access tokens/).waitFor();
+    t.same(await mine.locator('tbody tr td:nth-child(2)').allInnerTexts(), ['user:read']);
+    t.same(await violations(page), [], 'my access tokens: no serious or critical axe violation');
+    await answered(page, /\/tokens\/\d+$/, () =>
+      mine.getByRole('button', { name: 'Revoke the access token deploy' }).click(),
+    );
+    await status(page, 'The access token deploy is revoked.');
+    await mine.getByText(/^0 access tokens/).waitFor();
+    t.equal((await bearer('/api/v1/user/list')).status, 401, 'a revoked token is refused at once');
+
+    const member = (await apiLogin('member09', 'member-password')).token as string;
+    const memberId = JSON.parse(Buffer.from(member.split('.')[1] ?? '', 'base64url').toString()).user_id;
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    const made = await api(`/api/v1/user/${memberId}/tokens`, member, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'laptop', scopes: [], expiresAt }),
+    });
+    t.equal(made.errCode, 0);
+    await page.getByRole('button', { name: 'Users' }).click();
+    await users.getByRole('button', { name: 'member09' }).click();
+    const panel = page.getByRole('region', { name: 'User member09' });
+    const theirs = panel.getByRole('table', { name: /access tokens · page/ });
+    await theirs.getByRole('cell', { name: 'own account only' }).waitFor();
+    t.equal(
+      await panel.getByRole('form', { name: 'New access token' }).count(),
+      0,
+      "no form: a token is its owner's to make",
+    );
+    await answered(page, /\/tokens\/\d+$/, () =>
+      theirs.getByRole('button', { name: 'Revoke the access token laptop' }).click(),
+    );
+    await status(page, 'The access token laptop is revoked.');
+    await panel.getByRole('button', { name: 'Close' }).click();
+  });
+
   await t.test('a user with some permissions sees only their controls, and a 403 is shown', async (t) => {
     const auditor = await openConsole(browser, server.base);
     await signIn(auditor.page, 'member02', 'member-password');
